@@ -1,0 +1,192 @@
+#!/usr/bin/env node
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+
+import { expandInputs } from '../src/inputs.js';
+import { OptionError, lint, type LintReport, type RuleLevel } from '../src/index.js';
+import { formatJson } from '../src/format/json.js';
+import { formatText } from '../src/format/text.js';
+import { toolVersion } from '../src/version.js';
+
+/** Exit codes: 0 clean or warnings only, 1 errors (or too many warnings), 2 usage or unreadable input, 3 internal failure. */
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_USAGE = 2;
+const EXIT_INTERNAL = 3;
+
+interface CliOptions {
+  runtime: string;
+  arch: 'x86_64' | 'arm64';
+  handler?: string;
+  layer: string[];
+  format: 'text' | 'json';
+  output?: string;
+  quiet: boolean;
+  maxWarnings?: number;
+  requireStatic: boolean;
+  color: boolean;
+  today?: Date;
+}
+
+function parseCount(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) {
+    throw new InvalidArgumentError('expected a whole number of 0 or more.');
+  }
+  return count;
+}
+
+function parseDate(value: string): Date {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime())) {
+    throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
+  }
+  return date;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function buildProgram(): Command {
+  return new Command()
+    .name('lambda-lint')
+    .description('Check an AWS Lambda deployment package (.zip or folder) before upload.')
+    .version(toolVersion(), '--version', 'print the version and exit')
+    .argument('<path...>', 'deployment package: a .zip, a folder holding an unpacked package, or a glob matching either')
+    .addOption(new Option('--runtime <id>', 'Lambda runtime identifier').default('provided.al2023'))
+    .addOption(new Option('--arch <arch>', 'instruction set architecture of the function').choices(['x86_64', 'arm64']).default('x86_64'))
+    .option('--handler <string>', 'the function\'s Handler setting (custom runtimes pass it to bootstrap)')
+    .option('--layer <path>', 'a layer zip or folder, extracted to /opt; repeat in attachment order', collect, [])
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-o, --output <file>', 'write the report to this file instead of standard output')
+    .option('--quiet', 'report errors only', false)
+    .option('--max-warnings <n>', 'exit with 1 when there are more warnings than this', parseCount)
+    .option('--require-static', 'policy: report dynamically linked executables as errors', false)
+    .option('--no-color', 'never colour the text output (NO_COLOR and FORCE_COLOR are honoured too)')
+    .addOption(new Option('--today <date>', 'date for lifecycle rules, YYYY-MM-DD (for reproducible runs)').argParser(parseDate).hideHelp())
+    .helpOption('-h, --help', 'print this help and exit')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage error or unreadable input, 3 internal failure.',
+    )
+    .showSuggestionAfterError(false)
+    .exitOverride();
+}
+
+function useColor(options: CliOptions): boolean {
+  if (!options.color || options.output !== undefined) {
+    return false;
+  }
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined) {
+    return force !== '0' && force !== 'false';
+  }
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') {
+    return false;
+  }
+  return process.stdout.isTTY === true;
+}
+
+function docsLocation(ruleName: string): string {
+  const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  return join(packageRoot, 'docs', 'rules', `${ruleName}.md`);
+}
+
+function exitCodeFor(report: LintReport, options: CliOptions, inputErrors: number): number {
+  if (inputErrors > 0) {
+    return EXIT_USAGE;
+  }
+  if (report.counts.error > 0) {
+    return EXIT_FINDINGS;
+  }
+  if (options.maxWarnings !== undefined && report.counts.warning > options.maxWarnings) {
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  program.configureOutput({
+    writeErr: (text) => process.stderr.write(text.startsWith('error:') ? `lambda-lint: ${oneLine(text)}\n` : text),
+  });
+
+  try {
+    program.parse(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const done = error.code === 'commander.helpDisplayed' || error.code === 'commander.version';
+      return done ? EXIT_OK : EXIT_USAGE;
+    }
+    throw error;
+  }
+
+  const options = program.opts<CliOptions>();
+  const expanded = await expandInputs(program.args);
+  for (const pattern of expanded.unmatched) {
+    process.stderr.write(`lambda-lint: ${pattern}: no such file or directory, and no match as a glob pattern\n`);
+  }
+  if (expanded.paths.length === 0) {
+    return EXIT_USAGE;
+  }
+
+  const ruleLevels: Record<string, RuleLevel> = options.requireStatic ? { 'dynamic-linkage': 'error' } : {};
+
+  let report: LintReport;
+  try {
+    report = await lint(expanded.paths, {
+      runtime: options.runtime,
+      architecture: options.arch,
+      handler: options.handler,
+      layers: options.layer,
+      ruleLevels,
+      now: options.today,
+    });
+  } catch (error) {
+    if (error instanceof OptionError) {
+      process.stderr.write(`lambda-lint: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+
+  const inputErrors = report.artifacts.filter((artifact) => artifact.inputError !== null);
+  for (const artifact of inputErrors) {
+    process.stderr.write(`lambda-lint: ${oneLine(artifact.inputError ?? '')}\n`);
+  }
+
+  const rendered =
+    options.format === 'json'
+      ? formatJson(report)
+      : formatText(report, { color: useColor(options), quiet: options.quiet, docsLocation });
+
+  if (options.output !== undefined) {
+    writeFileSync(options.output, rendered);
+  } else {
+    process.stdout.write(rendered);
+  }
+
+  return exitCodeFor(report, options, inputErrors.length + expanded.unmatched.length);
+}
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`lambda-lint: internal error: ${oneLine(message)}\n`);
+    if (process.env.LAMBDA_LINT_DEBUG === '1' && error instanceof Error) {
+      process.stderr.write(`${error.stack ?? ''}\n`);
+    }
+    process.exitCode = EXIT_INTERNAL;
+  },
+);

@@ -1,0 +1,32 @@
+import type { Rule } from '../src/engine/rule.js';
+import { unusableElfError } from './elf-roles.js';
+import { allEntries } from './support.js';
+
+export const rule: Rule = {
+  code: 'LL3002',
+  name: 'elf-wrong-class',
+  defaultLevel: 'error',
+  summary: 'An ELF file is 32-bit (ELFCLASS32) or big-endian, which no Lambda architecture runs.',
+  fact: 'Lambda runs 64-bit little-endian code only: x86_64 and arm64 (AArch64); 32-bit i386 and ARM binaries are not supported.',
+  lambdaError: 'fork/exec /var/task/bootstrap: exec format error (Runtime.InvalidEntrypoint)',
+  check({ model, report }) {
+    for (const analyzed of allEntries(model)) {
+      const elf = analyzed.elf;
+      if (elf === undefined || (elf.elfClass === 64 && elf.byteOrder === 'little')) {
+        continue;
+      }
+
+      const what = elf.elfClass === 32 ? `a 32-bit ELF (ELFCLASS32, ${elf.machineName})` : `a big-endian ELF (${elf.machineName})`;
+      report({
+        entry: analyzed,
+        message:
+          `${analyzed.entry.name} is ${what}. Lambda runs only 64-bit little-endian x86-64 and AArch64 code: ` +
+          `${unusableElfError(model, analyzed, 'exec format error')}.`,
+        fix:
+          'Build a 64-bit binary: drop `-m32` or the i686/armv7 target and build for x86_64-unknown-linux-gnu or ' +
+          'aarch64-unknown-linux-gnu (or their -musl variants).',
+        detail: elf.elfClass === 32 ? 'ELFCLASS32' : 'big-endian',
+      });
+    }
+  },
+};

@@ -1,0 +1,48 @@
+import type { Rule } from '../src/engine/rule.js';
+import { entrypointAccessProblems } from './permissions.js';
+import { octalMode, symbolicMode } from './support.js';
+
+export const rule: Rule = {
+  code: 'LL1006',
+  name: 'entrypoint-not-readable',
+  defaultLevel: 'error',
+  summary: 'A file that bootstrap needs (a script bootstrap, a library it loads) is not readable by others, or sits in a folder others cannot enter.',
+  fact: 'Lambda runs the function as a user that does not own its files, so every file the loader or an interpreter opens needs the "others" read bit, and every folder on the way needs the "others" execute bit.',
+  lambdaError: 'error while loading shared libraries: ...: cannot open shared object file: Permission denied (exit status 127, Runtime.ExitError)',
+  check({ model, report }) {
+    for (const problem of entrypointAccessProblems(model)) {
+      const analyzed = problem.analyzed;
+      const permissions = analyzed.entry.permissions ?? 0;
+      const mode = `${octalMode(permissions)} (${symbolicMode(permissions, analyzed.entry.type)})`;
+
+      if (problem.kind === 'unsearchable-directory') {
+        const below = problem.neededFor?.entry.name ?? '';
+        report({
+          entry: analyzed,
+          message:
+            `${analyzed.entry.name} has mode ${mode}: others cannot enter it, so the function's user cannot open ` +
+            `${below}, which bootstrap needs. Lambda fails with "Permission denied" when it is opened.`,
+          fix: 'Run `chmod -R o+rX .` in the package folder before zipping (read for files, enter for folders).',
+          detail: octalMode(permissions),
+        });
+        continue;
+      }
+
+      const isEntrypoint = analyzed === model.entrypoint.entry;
+      const consequence = isEntrypoint
+        ? `its interpreter cannot read it: "${analyzed.path ?? analyzed.entry.name}: Permission denied", exit status 126 (Runtime.ExitError)`
+        : 'ld.so cannot open it: "error while loading shared libraries: ' +
+          `${analyzed.entry.path.slice(analyzed.entry.path.lastIndexOf('/') + 1)}: cannot open shared object file: Permission denied", ` +
+          'exit status 127 (Runtime.ExitError)';
+
+      report({
+        entry: analyzed,
+        message:
+          `${analyzed.entry.name} has mode ${mode}: others cannot read it. ` +
+          `${isEntrypoint ? 'bootstrap is a script, and since' : 'bootstrap loads it, and since'} Lambda runs the function as a user that does not own the file, ${consequence}.`,
+        fix: 'Run `chmod -R o+rX .` in the package folder before zipping, or `chmod 644` this file (755 for executables).',
+        detail: octalMode(permissions),
+      });
+    }
+  },
+};

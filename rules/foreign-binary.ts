@@ -1,0 +1,31 @@
+import type { Rule } from '../src/engine/rule.js';
+import { allEntries, foreignBinaryDescription } from './support.js';
+
+export const rule: Rule = {
+  code: 'LL2005',
+  name: 'foreign-binary',
+  defaultLevel: 'warning',
+  summary: 'A file other than bootstrap is a Mach-O or PE binary, which nothing on Lambda can run or load.',
+  fact: 'Lambda runs Linux; only ELF files can be executed by its kernel or loaded by ld.so.',
+  lambdaError: 'exec format error when run; "invalid ELF header" when loaded as a library or native module',
+  check({ model, report }) {
+    for (const analyzed of allEntries(model)) {
+      if (analyzed === model.entrypoint.entry) {
+        continue;
+      }
+      const foreign = foreignBinaryDescription(analyzed);
+      if (foreign === null) {
+        continue;
+      }
+
+      report({
+        entry: analyzed,
+        message:
+          `${analyzed.entry.name} is ${foreign}. Nothing on Lambda can execute or load it: running it fails with ` +
+          '"exec format error" and loading it with "invalid ELF header".',
+        fix: 'Build the Linux version for the function\'s architecture, or leave the file out of the package if nothing uses it.',
+        detail: analyzed.content?.format,
+      });
+    }
+  },
+};

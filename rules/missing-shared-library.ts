@@ -1,0 +1,93 @@
+import type { AnalyzedEntry, ArtifactModel } from '../src/analysis/model.js';
+import type { Rule } from '../src/engine/rule.js';
+import { allEntries, runtimesProviding } from './support.js';
+
+export const rule: Rule = {
+  code: 'LL3005',
+  name: 'missing-shared-library',
+  defaultLevel: 'error',
+  summary: 'A DT_NEEDED library is neither in the runtime nor in the package where the loader looks.',
+  fact: 'ld.so looks for each DT_NEEDED library in DT_RPATH, then LD_LIBRARY_PATH (on Lambda: /lib64, /usr/lib64, /var/task, /var/task/lib, /opt/lib), then DT_RUNPATH, then /lib64 and /usr/lib64; the runtime provides only the libraries of its minimal OS image.',
+  lambdaError: 'error while loading shared libraries: X: cannot open shared object file: No such file or directory; Runtime exited with error: exit status 127 (Runtime.ExitError)',
+  check({ model, report }) {
+    const architecture = model.settings.architecture;
+    const runtimeId = model.settings.runtime.id;
+
+    for (const [analyzed, resolutions] of model.libraries) {
+      for (const resolution of resolutions) {
+        if (resolution.status === 'package') {
+          continue;
+        }
+
+        const soname = resolution.soname;
+        if (resolution.status === 'runtime') {
+          if (resolution.confirmed) {
+            continue;
+          }
+          report({
+            entry: analyzed,
+            severity: 'warning',
+            message:
+              `${analyzed.entry.name} needs ${soname} (DT_NEEDED). It is in ${runtimeId}'s container image, but its ` +
+              'presence in the .zip runtime is not confirmed; if it is absent, Lambda fails with "error while loading ' +
+              `shared libraries: ${soname}: cannot open shared object file", exit status 127.`,
+            fix: `Ship ${soname} in the package's lib/ folder to be safe, or link it statically.`,
+            detail: soname,
+          });
+          continue;
+        }
+
+        report({
+          entry: analyzed,
+          message: `${analyzed.entry.name} needs ${soname} (DT_NEEDED), which ${runtimeId} does not have${elsewhereNote(model, analyzed, soname)}: ` +
+            `Lambda fails with "error while loading shared libraries: ${soname}: cannot open shared object file: ` +
+            `No such file or directory", then "Runtime exited with error: exit status 127" (Runtime.ExitError).` +
+            availabilityNote(soname, architecture, runtimeId),
+          fix: fixFor(soname),
+          detail: soname,
+        });
+      }
+    }
+  },
+};
+
+/** Where the package does have a file of that name, if not on the search path. */
+function elsewhereNote(model: ArtifactModel, needer: AnalyzedEntry, soname: string): string {
+  const copies = allEntries(model).filter((analyzed) => {
+    const name = analyzed.entry.name;
+    return analyzed !== needer && (name === soname || name.endsWith(`/${soname}`) || name.endsWith(`\\${soname}`));
+  });
+  if (copies.length === 0) {
+    return ' and the package does not ship';
+  }
+  const names = copies.map((copy) => copy.entry.name).join(', ');
+  return ` and the package ships it only as ${names}, which is not on the loader's search path (/var/task, /var/task/lib, /opt/lib, DT_RUNPATH)`;
+}
+
+function availabilityNote(soname: string, architecture: 'x86_64' | 'arm64', runtimeId: string): string {
+  if (soname.startsWith('libc.musl-') || soname === 'libc.so') {
+    return ` ${soname} is musl libc's library: the file was linked against musl, and no Lambda runtime has musl.`;
+  }
+
+  const others = runtimesProviding(soname, architecture).filter((id) => id !== runtimeId);
+  if (others.length > 0) {
+    return ` ${soname} is part of ${others.join(', ')}.`;
+  }
+  return ` No custom runtime (${architecture}) provides ${soname}.`;
+}
+
+function fixFor(soname: string): string {
+  const general =
+    `Ship ${soname} (and what it needs) in the package's lib/ folder, which is on LD_LIBRARY_PATH as /var/task/lib, ` +
+    'link it statically, or move to a runtime that provides it.';
+  if (soname.startsWith('libssl') || soname.startsWith('libcrypto')) {
+    return (
+      `${general} For Rust, use rustls instead of OpenSSL (reqwest's \`rustls-tls\` feature) or the openssl crate's ` +
+      '`vendored` feature, which links OpenSSL statically.'
+    );
+  }
+  if (soname.startsWith('libc.musl-') || soname === 'libc.so') {
+    return 'Link musl statically (`musl-gcc -static`; Rust musl targets do by default), or build against glibc in an Amazon Linux image.';
+  }
+  return general;
+}

@@ -1,0 +1,105 @@
+import type { AnalyzedEntry, ArtifactModel } from '../src/analysis/model.js';
+import { listRuntimes, type Architecture, type VersionNamespace } from '../src/runtimes/runtime.js';
+import { compareVersionNumbers, parseVersionNumbers } from '../src/runtimes/versions.js';
+
+/** Names of "version made by" hosts (APPNOTE 4.4.2) that Windows and old archivers write. */
+const HOST_NAMES = new Map<number, string>([
+  [0, 'MS-DOS/FAT'],
+  [3, 'Unix'],
+  [10, 'Windows NTFS'],
+  [11, 'NTFS'],
+  [14, 'VFAT'],
+  [19, 'macOS'],
+]);
+
+export function hostName(hostSystem: number): string {
+  return HOST_NAMES.get(hostSystem) ?? `host system ${hostSystem}`;
+}
+
+/** Four-digit octal permissions, e.g. `0644`. */
+export function octalMode(permissions: number): string {
+  return `0${(permissions & 0o777).toString(8).padStart(3, '0')}`;
+}
+
+/** `ls -l` style permission string, e.g. `-rw-r--r--`. */
+export function symbolicMode(permissions: number, type: 'file' | 'directory' | 'symlink' = 'file'): string {
+  const letters = 'rwxrwxrwx';
+  let text = type === 'directory' ? 'd' : type === 'symlink' ? 'l' : '-';
+  for (let bit = 0; bit < 9; bit += 1) {
+    text += (permissions & (0o400 >> bit)) !== 0 ? letters[bit] : '-';
+  }
+  return text;
+}
+
+/** The path Lambda gives the entry, for messages; falls back to the entry name. */
+export function lambdaPath(analyzed: AnalyzedEntry): string {
+  return analyzed.path ?? analyzed.entry.name;
+}
+
+/** True for the entrypoint itself and every package file it loads. */
+export function isLoadedByEntrypoint(model: ArtifactModel, analyzed: AnalyzedEntry): boolean {
+  return model.loadedByEntrypoint.has(analyzed);
+}
+
+/** Every entry of the function and its layers, in order. */
+export function allEntries(model: ArtifactModel): AnalyzedEntry[] {
+  return model.parts.flatMap((part) => part.entries);
+}
+
+/** Ids of the runtimes that list `soname` as present for `architecture`. */
+export function runtimesProviding(soname: string, architecture: Architecture): string[] {
+  return listRuntimes()
+    .filter((runtime) => runtime.architectures[architecture]?.libraries.includes(soname) === true)
+    .map((runtime) => runtime.id);
+}
+
+/**
+ * Runtimes whose highest version in `namespace` is at least `needed`, for the given architecture,
+ * as `id (glibc X)` labels.
+ */
+export function runtimesWithVersion(namespace: VersionNamespace, needed: number[], architecture: Architecture): string[] {
+  return listRuntimes()
+    .filter((runtime) => runtime.architectures[architecture] !== undefined)
+    .filter((runtime) => {
+      const highest = runtime.symbolVersions[namespace];
+      return highest !== null && compareVersionNumbers(parseVersionNumbers(highest), needed) >= 0;
+    })
+    .map((runtime) => `${runtime.id} (${namespace}_${runtime.symbolVersions[namespace]})`);
+}
+
+/** Rust target triples and GOARCH for a Lambda architecture. */
+export function toolchainNames(architecture: Architecture): { gnu: string; musl: string; goarch: string } {
+  if (architecture === 'arm64') {
+    return { gnu: 'aarch64-unknown-linux-gnu', musl: 'aarch64-unknown-linux-musl', goarch: 'arm64' };
+  }
+  return { gnu: 'x86_64-unknown-linux-gnu', musl: 'x86_64-unknown-linux-musl', goarch: 'amd64' };
+}
+
+/** Whether an entry is the entrypoint, a file the entrypoint loads, or neither. */
+export function describeRole(model: ArtifactModel, analyzed: AnalyzedEntry): 'entrypoint' | 'loaded' | 'other' {
+  if (model.entrypoint.entry === analyzed) {
+    return 'entrypoint';
+  }
+  if (model.loadedByEntrypoint.has(analyzed)) {
+    return 'loaded';
+  }
+  return 'other';
+}
+
+export const INVALID_ENTRYPOINT = 'Runtime.InvalidEntrypoint: "Couldn\'t find valid bootstrap(s): [/var/task/bootstrap /opt/bootstrap]"';
+
+/** For Mach-O and PE files, what they are and which OS they were built for; null for other formats. */
+export function foreignBinaryDescription(analyzed: AnalyzedEntry): string | null {
+  const content = analyzed.content;
+  if (content?.format === 'macho' && content.macho !== undefined) {
+    const kind = content.macho.universal ? 'a universal (fat) Mach-O file' : 'a Mach-O file';
+    return `${kind} for macOS (${content.macho.architectures.join(', ')})`;
+  }
+  if (content?.format === 'pe' && content.pe !== undefined) {
+    if (content.pe.machine === null) {
+      return 'an MS-DOS executable';
+    }
+    return `a Windows PE executable (${content.pe.machineName})`;
+  }
+  return null;
+}

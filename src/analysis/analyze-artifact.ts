@@ -1,0 +1,217 @@
+import { stat } from 'node:fs/promises';
+
+import { openDirectoryArchive } from '../archive/directory-archive.js';
+import { ArchiveError, EntryReadError, type PackageArchive, type PackageEntry } from '../archive/entry.js';
+import { openZipArchive } from '../archive/zip-archive.js';
+import { CLASSIFY_BYTES, classifyContent } from '../content/classify.js';
+import { readElf } from '../elf/read-elf.js';
+import { collectLoadedFiles, findEntrypoint } from './entrypoint.js';
+import { resolveLibraries, type LibraryResolution } from './library-search.js';
+import type { AnalyzedEntry, ArtifactModel, LintSettings, PackagePart } from './model.js';
+import { PackageFileSystem, extractedPath } from './package-fs.js';
+
+/** Entries read at the same time; reads overlap I/O and inflation without holding many buffers. */
+const READ_CONCURRENCY = 8;
+
+/** Longest symlink target read from a zip entry (PATH_MAX on Linux). */
+const MAX_SYMLINK_TARGET_BYTES = 4096;
+
+/** APPNOTE methods lambda-lint can read: 0 = stored, 8 = deflated. Lambda's extractor needs the same. */
+const READABLE_METHODS = new Set([0, 8]);
+
+/** The named input does not exist or is not a package lambda-lint can open (exit code 2). */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+/**
+ * Opens the function package and its layers, reads what each entry is, and builds the model the rules
+ * check. A zip that is damaged yields a model with `archiveError` set; an input that is no package at
+ * all raises `InputError`.
+ */
+export async function analyzeArtifact(
+  location: string,
+  layerLocations: string[],
+  settings: LintSettings,
+): Promise<ArtifactModel> {
+  const parts: PackagePart[] = [];
+  let archiveError: string | null = null;
+  let kind: PackageArchive['kind'] = 'zip';
+
+  try {
+    const archive = await openPackage(location);
+    kind = archive.kind;
+    parts.push(await readPart(archive, 'function', '/var/task'));
+  } catch (error) {
+    if (error instanceof ArchiveError && error.damagedZip) {
+      archiveError = error.message;
+      parts.push({ role: 'function', location, root: '/var/task', archiveSize: await fileSize(location), entries: [] });
+    } else {
+      throw error;
+    }
+  }
+
+  for (const layerLocation of layerLocations) {
+    let layer: PackageArchive;
+    try {
+      layer = await openPackage(layerLocation);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new InputError(`layer ${layerLocation}: ${reason}`);
+    }
+    parts.push(await readPart(layer, 'layer', '/opt'));
+  }
+
+  const fileSystem = new PackageFileSystem(parts);
+  const libraries = new Map<AnalyzedEntry, LibraryResolution[]>();
+  for (const part of parts) {
+    for (const analyzed of part.entries) {
+      if (analyzed.elf !== undefined && analyzed.elf.needed.length > 0) {
+        libraries.set(
+          analyzed,
+          resolveLibraries(analyzed, analyzed.elf, fileSystem, settings.runtime, settings.architecture),
+        );
+      }
+    }
+  }
+
+  const entrypoint = archiveError === null ? findEntrypoint(fileSystem, settings.runtime.entrypoint) : { path: null, entry: null };
+
+  return {
+    location,
+    kind,
+    settings,
+    parts,
+    archiveError,
+    fileSystem,
+    entrypoint,
+    libraries,
+    loadedByEntrypoint: collectLoadedFiles(entrypoint, libraries, fileSystem),
+  };
+}
+
+async function openPackage(location: string): Promise<PackageArchive> {
+  let stats;
+  try {
+    stats = await stat(location);
+  } catch {
+    throw new InputError(`${location}: no such file or directory`);
+  }
+
+  if (stats.isDirectory()) {
+    return openDirectoryArchive(location);
+  }
+  if (!stats.isFile()) {
+    throw new InputError(`${location}: not a regular file or directory`);
+  }
+
+  try {
+    return await openZipArchive(location);
+  } catch (error) {
+    if (error instanceof ArchiveError && !error.damagedZip) {
+      throw new InputError(`${location}: ${error.message}`);
+    }
+    if (!(error instanceof ArchiveError) && error instanceof Error && 'code' in error) {
+      throw new InputError(`${location}: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+async function fileSize(location: string): Promise<number | null> {
+  try {
+    return (await stat(location)).size;
+  } catch {
+    return null;
+  }
+}
+
+async function readPart(
+  archive: PackageArchive,
+  role: PackagePart['role'],
+  root: PackagePart['root'],
+): Promise<PackagePart> {
+  const part: PackagePart = { role, location: archive.location, root, archiveSize: archive.archiveSize, entries: [] };
+
+  part.entries = archive.entries.map((entry) => ({
+    entry,
+    part,
+    path: extractedPath(root, entry.path),
+  }));
+
+  try {
+    await forEachConcurrently(part.entries, READ_CONCURRENCY, (analyzed) => readEntry(archive, analyzed));
+  } finally {
+    archive.close();
+  }
+  return part;
+}
+
+async function readEntry(archive: PackageArchive, analyzed: AnalyzedEntry): Promise<void> {
+  const entry = analyzed.entry;
+  if (entry.type === 'directory') {
+    return;
+  }
+  if (entry.type === 'symlink' && entry.symlinkTarget !== undefined) {
+    return;
+  }
+
+  const unreadable = unreadableReason(entry);
+  if (unreadable !== null) {
+    analyzed.readError = unreadable;
+    return;
+  }
+
+  const source = archive.open(entry);
+  try {
+    if (entry.type === 'symlink') {
+      const target = await source.read(0, MAX_SYMLINK_TARGET_BYTES);
+      entry.symlinkTarget = target.toString('utf8');
+      return;
+    }
+
+    const head = await source.read(0, CLASSIFY_BYTES);
+    analyzed.content = await classifyContent(head, (offset, length) => source.read(offset, length));
+    if (analyzed.content.format === 'elf') {
+      analyzed.elf = await readElf(source);
+    }
+  } catch (error) {
+    if (!(error instanceof EntryReadError)) {
+      throw error;
+    }
+    analyzed.readError = error.message;
+  } finally {
+    source.close();
+  }
+}
+
+function unreadableReason(entry: PackageEntry): string | null {
+  if (entry.encrypted) {
+    return 'the entry is encrypted (general-purpose bit 0 is set)';
+  }
+  if (!READABLE_METHODS.has(entry.compressionMethod)) {
+    return `compression method ${entry.compressionMethod} is neither stored (0) nor deflated (8)`;
+  }
+  return null;
+}
+
+async function forEachConcurrently<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers: Promise<void>[] = [];
+
+  for (let worker = 0; worker < Math.min(limit, items.length); worker += 1) {
+    workers.push(
+      (async () => {
+        while (next < items.length) {
+          const item = items[next];
+          next += 1;
+          await task(item);
+        }
+      })(),
+    );
+  }
+  await Promise.all(workers);
+}

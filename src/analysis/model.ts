@@ -1,0 +1,72 @@
+import type { PackageArchive, PackageEntry } from '../archive/entry.js';
+import type { ContentInfo } from '../content/classify.js';
+import type { ElfInfo } from '../elf/read-elf.js';
+import type { Architecture, RuntimeInfo } from '../runtimes/runtime.js';
+import type { LibraryResolution } from './library-search.js';
+import type { PackageFileSystem } from './package-fs.js';
+
+/** Where a package's files land on Lambda: the function at /var/task, layers at /opt. */
+export interface PackagePart {
+  role: 'function' | 'layer';
+  /** Location of the zip or directory as the user named it. */
+  location: string;
+  /** Mount point inside the execution environment. */
+  root: '/var/task' | '/opt';
+  archiveSize: number | null;
+  entries: AnalyzedEntry[];
+}
+
+/** A package entry with what lambda-lint read from its bytes. */
+export interface AnalyzedEntry {
+  entry: PackageEntry;
+  part: PackagePart;
+  /**
+   * Absolute path after extraction, e.g. `/var/task/lib/libssl.so.3`; null for names no extractor
+   * places inside the package (absolute paths, `..` components).
+   */
+  path: string | null;
+  content?: ContentInfo;
+  elf?: ElfInfo;
+  /** Why the entry's bytes could not be read (encryption, an unknown method, corrupt data). */
+  readError?: string;
+}
+
+export interface LintSettings {
+  runtime: RuntimeInfo;
+  architecture: Architecture;
+  handler: string | null;
+  /** Today's date for lifecycle rules; injected so tests do not depend on the calendar. */
+  now: Date;
+}
+
+/** Everything the rules see about one artifact. Rules only read it. */
+export interface ArtifactModel {
+  location: string;
+  kind: PackageArchive['kind'];
+  settings: LintSettings;
+  /** The function package, then each layer in attachment order. */
+  parts: PackagePart[];
+  /** Why the artifact could not be read as a package at all, when it is a damaged zip. */
+  archiveError: string | null;
+  fileSystem: PackageFileSystem;
+  entrypoint: EntrypointInfo;
+  /** Libraries each ELF entry needs, resolved the way ld.so would on this runtime. */
+  libraries: Map<AnalyzedEntry, LibraryResolution[]>;
+  /** The entrypoint and every package file it loads, directly or through other libraries. */
+  loadedByEntrypoint: Set<AnalyzedEntry>;
+}
+
+export interface EntrypointInfo {
+  /** The path Lambda would execute, `/var/task/bootstrap` or `/opt/bootstrap`, or null when neither exists. */
+  path: string | null;
+  /** The entry that path resolves to after following symlinks. */
+  entry: AnalyzedEntry | null;
+}
+
+/** Name used in messages: the entry name, prefixed with the layer location for layer entries. */
+export function displayName(analyzed: AnalyzedEntry): string {
+  if (analyzed.part.role === 'layer') {
+    return `${analyzed.part.location}!${analyzed.entry.name}`;
+  }
+  return analyzed.entry.name;
+}

@@ -1,0 +1,118 @@
+import { close, read } from 'node:fs';
+import { Readable } from 'node:stream';
+
+import yauzl from 'yauzl';
+
+/** Bytes read per fs.read call when streaming an entry. */
+const READ_CHUNK_BYTES = 1 << 20;
+
+/**
+ * A yauzl random-access reader over one file descriptor that lambda-lint owns.
+ *
+ * yauzl's own fd reader can issue a queued read after the zip is closed when a stream was destroyed
+ * early, which crashes the process. This reader counts reads in flight and closes the descriptor only
+ * after the last one has finished, so streams may be abandoned at any point.
+ */
+export class FdRandomAccessReader extends yauzl.RandomAccessReader {
+  private readonly fd: number;
+  private inFlight = 0;
+  private shutdownRequested = false;
+  private closed = false;
+
+  constructor(fd: number) {
+    super();
+    this.fd = fd;
+  }
+
+  override _readStreamForRange(start: number, end: number): Readable {
+    let position = start;
+
+    const stream = new Readable({
+      highWaterMark: READ_CHUNK_BYTES,
+      read: (size: number) => {
+        const length = Math.min(size, READ_CHUNK_BYTES, end - position);
+        if (length <= 0) {
+          stream.push(null);
+          return;
+        }
+
+        const buffer = Buffer.allocUnsafe(length);
+        this.readAt(buffer, 0, length, position, (error, bytesRead) => {
+          if (stream.destroyed) {
+            return;
+          }
+          if (error !== null) {
+            stream.destroy(error);
+            return;
+          }
+          if (bytesRead === 0) {
+            stream.destroy(new Error(`file ends at byte ${position}, before the entry data ends at byte ${end}`));
+            return;
+          }
+          position += bytesRead;
+          stream.push(buffer.subarray(0, bytesRead));
+        });
+      },
+    });
+    return stream;
+  }
+
+  override read(
+    buffer: Buffer,
+    offset: number,
+    length: number,
+    position: number,
+    callback: (error: Error | null) => void,
+  ): void {
+    this.readAt(buffer, offset, length, position, (error, bytesRead) => {
+      if (error !== null) {
+        callback(error);
+        return;
+      }
+      if (bytesRead < length) {
+        callback(new Error(`file ends before byte ${position + length}`));
+        return;
+      }
+      callback(null);
+    });
+  }
+
+  /** yauzl calls this when its own reference count drops to zero; the descriptor is closed by `shutdown`. */
+  override close(callback: (error: Error | null) => void): void {
+    setImmediate(() => callback(null));
+  }
+
+  /** Closes the descriptor once no read is in flight. Safe to call more than once. */
+  shutdown(): void {
+    this.shutdownRequested = true;
+    this.closeIfIdle();
+  }
+
+  private readAt(
+    buffer: Buffer,
+    offset: number,
+    length: number,
+    position: number,
+    callback: (error: Error | null, bytesRead: number) => void,
+  ): void {
+    if (this.closed) {
+      callback(new Error('the zip file is already closed'), 0);
+      return;
+    }
+
+    this.inFlight += 1;
+    read(this.fd, buffer, offset, length, position, (error, bytesRead) => {
+      this.inFlight -= 1;
+      this.closeIfIdle();
+      callback(error, bytesRead);
+    });
+  }
+
+  private closeIfIdle(): void {
+    if (!this.shutdownRequested || this.closed || this.inFlight > 0) {
+      return;
+    }
+    this.closed = true;
+    close(this.fd, () => undefined);
+  }
+}

@@ -1,0 +1,158 @@
+import { fstat, open as openDescriptor } from 'node:fs';
+import { open as openFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+
+import yauzl from 'yauzl';
+
+import {
+  ArchiveError,
+  type EntrySource,
+  type EntryType,
+  type PackageArchive,
+  type PackageEntry,
+} from './entry.js';
+import { FdRandomAccessReader } from './fd-reader.js';
+import { decodeEntryName, entryPath } from './names.js';
+import { StreamedEntrySource } from './streamed-source.js';
+
+/** "version made by" hosts whose external attributes carry a Unix `st_mode` in the upper 16 bits. */
+const UNIX_MODE_HOSTS = new Set([3, 19]);
+
+const S_IFMT = 0o170000;
+const S_IFDIR = 0o040000;
+const S_IFLNK = 0o120000;
+
+/** MS-DOS attribute bit for a directory, in the low byte of the external attributes. */
+const MSDOS_DIRECTORY = 0x10;
+
+/** Local file header signature `PK\x03\x04`; an empty archive starts with the end record `PK\x05\x06`. */
+const ZIP_SIGNATURES = [Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from([0x50, 0x4b, 0x05, 0x06])];
+
+/** Opens a zip deployment package and reads its central directory. Never extracts anything. */
+export async function openZipArchive(location: string): Promise<PackageArchive> {
+  const looksLikeZip = await startsWithZipSignature(location);
+
+  const fd = await promisify(openDescriptor)(location, 'r');
+  const reader = new FdRandomAccessReader(fd);
+  const fileSize = (await promisify(fstat)(fd)).size;
+
+  let zipfile: yauzl.ZipFile;
+  try {
+    zipfile = await openYauzl(reader, fileSize);
+  } catch (error) {
+    reader.shutdown();
+    const reason = error instanceof Error ? error.message : String(error);
+    if (looksLikeZip) {
+      throw new ArchiveError(reason, true);
+    }
+    throw new ArchiveError('not a zip file (no zip signature and no end of central directory record)', false);
+  }
+
+  const rawEntries: yauzl.Entry[] = [];
+  try {
+    await readAllEntries(zipfile, rawEntries);
+  } catch (error) {
+    zipfile.close();
+    reader.shutdown();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ArchiveError(`damaged central directory: ${reason}`, true);
+  }
+
+  const entries = rawEntries.map((raw, index) => toPackageEntry(raw, index));
+  const byIndex = new Map(entries.map((entry, index) => [entry, rawEntries[index]]));
+
+  return {
+    location,
+    kind: 'zip',
+    archiveSize: zipfile.fileSize,
+    entries,
+    open(entry: PackageEntry): EntrySource {
+      const raw = byIndex.get(entry);
+      if (raw === undefined) {
+        throw new Error(`entry ${entry.name} does not belong to ${location}`);
+      }
+      return new StreamedEntrySource(
+        () => zipfile.openReadStreamPromise(raw, { decodeFileData: false }),
+        entry.compressionMethod,
+        entry.size,
+      );
+    },
+    close(): void {
+      zipfile.close();
+      reader.shutdown();
+    },
+  };
+}
+
+function openYauzl(reader: FdRandomAccessReader, fileSize: number): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromRandomAccessReader(
+      reader,
+      fileSize,
+      { lazyEntries: true, decodeStrings: false, validateEntrySizes: false, autoClose: false },
+      (error, zipfile) => {
+        if (error !== null || zipfile === undefined) {
+          reject(error ?? new Error('yauzl returned no zip file'));
+          return;
+        }
+        resolve(zipfile);
+      },
+    );
+  });
+}
+
+function readAllEntries(zipfile: yauzl.ZipFile, into: yauzl.Entry[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    zipfile.on('entry', (entry: yauzl.Entry) => {
+      into.push(entry);
+      zipfile.readEntry();
+    });
+    zipfile.once('end', () => resolve());
+    zipfile.once('error', (error: Error) => reject(error));
+    zipfile.readEntry();
+  });
+}
+
+async function startsWithZipSignature(location: string): Promise<boolean> {
+  const handle = await openFile(location, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    if (bytesRead < 4) {
+      return false;
+    }
+    return ZIP_SIGNATURES.some((signature) => signature.equals(head));
+  } finally {
+    await handle.close();
+  }
+}
+
+function toPackageEntry(raw: yauzl.Entry, index: number): PackageEntry {
+  // With decodeStrings false, yauzl leaves the name as the raw bytes of the central directory.
+  const nameBytes = raw.fileName as unknown as Buffer;
+  const name = decodeEntryName(nameBytes, raw.generalPurposeBitFlag);
+  const hostSystem = raw.versionMadeBy >>> 8;
+  const unixMode = UNIX_MODE_HOSTS.has(hostSystem) ? raw.externalFileAttributes >>> 16 : 0;
+
+  let type: EntryType = 'file';
+  if ((unixMode & S_IFMT) === S_IFLNK) {
+    type = 'symlink';
+  } else if (name.endsWith('/') || (unixMode & S_IFMT) === S_IFDIR) {
+    type = 'directory';
+  } else if (!UNIX_MODE_HOSTS.has(hostSystem) && (raw.externalFileAttributes & MSDOS_DIRECTORY) !== 0) {
+    type = 'directory';
+  }
+
+  return {
+    index,
+    name,
+    path: entryPath(name),
+    type,
+    permissions: unixMode === 0 ? null : unixMode & 0o7777,
+    hostSystem,
+    size: raw.uncompressedSize,
+    compressedSize: raw.compressedSize,
+    compressionMethod: raw.compressionMethod,
+    encrypted: (raw.generalPurposeBitFlag & 0x1) !== 0,
+  };
+}

@@ -1,0 +1,58 @@
+import type { AnalyzedEntry, ArtifactModel } from '../analysis/model.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A rule's configured level: a severity, or off. */
+export type RuleLevel = Severity | 'off';
+
+/** One problem found in one artifact. */
+export interface Finding {
+  /** Stable rule code, e.g. `LL3006`; never reused for another rule. */
+  ruleId: string;
+  /** Kebab-case rule name, e.g. `glibc-version-too-new`. */
+  ruleName: string;
+  severity: Severity;
+  /** Entry the finding is about, as named in the zip (layer entries as `layer.zip!name`); null for the whole artifact. */
+  entry: string | null;
+  /** What is wrong, the runtime fact behind it and the Lambda error it leads to. */
+  message: string;
+  /** What to change so the error goes away. */
+  fix: string;
+  /**
+   * The stable part of the finding (a soname, a version), used with the rule and entry to tell
+   * findings apart across builds. Never derived from bytes that change on each build.
+   */
+  detail: string | null;
+}
+
+export interface FindingInput {
+  entry?: AnalyzedEntry | null;
+  /** Entry name to show when the finding is about a name rather than an extracted entry. */
+  entryName?: string;
+  message: string;
+  fix: string;
+  /** Overrides the rule's severity for this finding, e.g. a warning where the rule is usually an error. */
+  severity?: Severity;
+  detail?: string;
+}
+
+export interface RuleContext {
+  model: ArtifactModel;
+  report(finding: FindingInput): void;
+}
+
+/** A lint rule: metadata for docs and reports, and a check over the artifact model. */
+export interface Rule {
+  code: string;
+  name: string;
+  defaultLevel: RuleLevel;
+  /** One line for rule lists. */
+  summary: string;
+  /** The runtime fact the rule relies on. */
+  fact: string;
+  /** The error Lambda shows when the problem reaches it. */
+  lambdaError: string;
+  /** True for rules that still apply when the archive could not be read (they report on the archive itself). */
+  checksDamagedArchive?: boolean;
+  check(context: RuleContext): void;
+}

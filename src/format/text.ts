@@ -1,0 +1,95 @@
+import { printableName } from '../archive/names.js';
+import type { Finding, Severity } from '../engine/rule.js';
+import type { ArtifactReport, LintReport } from '../report.js';
+
+export interface TextOptions {
+  color: boolean;
+  /** Show errors only. */
+  quiet: boolean;
+  /** Turns a rule name into the location of its documentation page. */
+  docsLocation: (ruleName: string) => string;
+}
+
+const SEVERITY_TITLES: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Information' };
+const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
+
+const ANSI = {
+  bold: '\u001b[1m',
+  red: '\u001b[31m',
+  yellow: '\u001b[33m',
+  cyan: '\u001b[36m',
+  dim: '\u001b[2m',
+  reset: '\u001b[0m',
+};
+
+/** Renders the report for people: per artifact a header, the entrypoint, findings by severity, docs links and a summary. */
+export function formatText(report: LintReport, options: TextOptions): string {
+  const paint = (code: string, text: string): string => (options.color ? `${code}${text}${ANSI.reset}` : text);
+  const blocks = report.artifacts.map((artifact) => formatArtifact(artifact, options, paint));
+
+  const counts = report.counts;
+  const shown = options.quiet ? `${plural(counts.error, 'error')}` : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}`;
+  const artifacts = plural(report.artifacts.length, 'artifact');
+  const summaryColor = counts.error > 0 ? ANSI.red : counts.warning > 0 ? ANSI.yellow : ANSI.cyan;
+  blocks.push(paint(ANSI.bold + summaryColor, `${shown} in ${artifacts}`));
+
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function formatArtifact(artifact: ArtifactReport, options: TextOptions, paint: (code: string, text: string) => string): string {
+  const lines: string[] = [];
+  const layers = artifact.layers.length > 0 ? `, layers: ${artifact.layers.map(printableName).join(', ')}` : '';
+  lines.push(paint(ANSI.bold, `${printableName(artifact.path)}  (${artifact.runtime}, ${artifact.architecture}${layers})`));
+
+  if (artifact.inputError !== null) {
+    lines.push(`  cannot be read: ${printableName(artifact.inputError)}`);
+    return lines.join('\n');
+  }
+
+  lines.push(`  entrypoint: ${artifact.entrypointDescription === null ? 'none' : printableName(artifact.entrypointDescription)}`);
+
+  const severities = options.quiet ? (['error'] as Severity[]) : SEVERITY_ORDER;
+  const colors: Record<Severity, string> = { error: ANSI.red, warning: ANSI.yellow, info: ANSI.cyan };
+
+  for (const severity of severities) {
+    const findings = artifact.findings.filter((finding) => finding.severity === severity);
+    if (findings.length === 0) {
+      continue;
+    }
+    lines.push('');
+    lines.push(paint(colors[severity], `  ${SEVERITY_TITLES[severity]}`));
+    for (const finding of findings) {
+      lines.push(...formatFinding(finding, paint));
+    }
+  }
+
+  const shownFindings = artifact.findings.filter((finding) => severities.includes(finding.severity));
+  const ruleNames = [...new Set(shownFindings.map((finding) => `${finding.ruleId}|${finding.ruleName}`))];
+  if (ruleNames.length > 0) {
+    lines.push('');
+    lines.push('  More information:');
+    for (const key of ruleNames) {
+      const [code, name] = key.split('|');
+      lines.push(`    ${code}  ${options.docsLocation(name)}`);
+    }
+  }
+
+  if (shownFindings.length === 0) {
+    lines.push('');
+    lines.push(paint(ANSI.cyan, '  No problems found.'));
+  }
+  return lines.join('\n');
+}
+
+function formatFinding(finding: Finding, paint: (code: string, text: string) => string): string[] {
+  const entry = finding.entry === null ? '' : `  ${printableName(finding.entry)}`;
+  return [
+    `  ${paint(ANSI.bold, `${finding.ruleId} ${finding.ruleName}`)}${entry}`,
+    `      ${printableName(finding.message)}`,
+    `      ${paint(ANSI.dim, 'fix:')} ${printableName(finding.fix)}`,
+  ];
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

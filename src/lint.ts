@@ -1,0 +1,130 @@
+import { InputError, analyzeArtifact } from './analysis/analyze-artifact.js';
+import type { AnalyzedEntry } from './analysis/model.js';
+import { describeEntrypoint, summarizeEntry } from './describe.js';
+import type { Rule, RuleLevel, Severity } from './engine/rule.js';
+import { runRules } from './engine/run-rules.js';
+import { REPORT_FORMAT_VERSION, type ArtifactReport, type LintReport } from './report.js';
+import { findRuntime, listRuntimes, type Architecture } from './runtimes/runtime.js';
+import { toolVersion } from './version.js';
+
+export interface LintOptions {
+  /** Runtime identifier, e.g. `provided.al2023` (the default). */
+  runtime?: string;
+  /** `x86_64` (the default) or `arm64`. */
+  architecture?: Architecture;
+  /** The function's Handler setting; custom runtimes only pass it to bootstrap. */
+  handler?: string;
+  /** Layer zips or folders in attachment order; they are extracted to /opt, later ones on top. */
+  layers?: string[];
+  /** Rule code or name to level (`off`, `info`, `warning`, `error`), replacing the rule's default. */
+  ruleLevels?: Record<string, RuleLevel>;
+  /** Today's date for lifecycle rules; defaults to the current date. */
+  now?: Date;
+  /** The rules to run; defaults to every rule. */
+  rules?: readonly Rule[];
+}
+
+/** An option value lambda-lint cannot use, such as an unknown runtime (exit code 2 in the CLI). */
+export class OptionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OptionError';
+  }
+}
+
+/**
+ * Lints each deployment package (a .zip or a folder holding an unpacked package) and returns one
+ * report for all of them. Nothing is extracted, executed or modified.
+ */
+export async function lint(paths: string[], options: LintOptions & { rules: readonly Rule[] }): Promise<LintReport> {
+  const runtimeId = options.runtime ?? 'provided.al2023';
+  const runtime = findRuntime(runtimeId);
+  if (runtime === undefined) {
+    const known = listRuntimes()
+      .map((candidate) => candidate.id)
+      .join(', ');
+    throw new OptionError(`unknown runtime "${runtimeId}"; known runtimes: ${known}`);
+  }
+
+  const architecture = options.architecture ?? 'x86_64';
+  if (runtime.architectures[architecture] === undefined) {
+    const supported = Object.keys(runtime.architectures).join(', ');
+    throw new OptionError(`${runtime.id} does not run on ${architecture}; it supports ${supported}`);
+  }
+
+  const levels = new Map(Object.entries(options.ruleLevels ?? {}));
+  const settings = {
+    runtime,
+    architecture,
+    handler: options.handler ?? null,
+    now: options.now ?? new Date(),
+  };
+  const layers = options.layers ?? [];
+
+  const artifacts: ArtifactReport[] = [];
+  for (const path of paths) {
+    artifacts.push(await lintOne(path, layers, settings, options.rules, levels));
+  }
+
+  const counts = emptyCounts();
+  for (const artifact of artifacts) {
+    for (const severity of Object.keys(counts) as Severity[]) {
+      counts[severity] += artifact.counts[severity];
+    }
+  }
+
+  return {
+    formatVersion: REPORT_FORMAT_VERSION,
+    tool: { name: 'lambda-lint', version: toolVersion() },
+    artifacts,
+    counts,
+  };
+}
+
+async function lintOne(
+  path: string,
+  layers: string[],
+  settings: Parameters<typeof analyzeArtifact>[2],
+  rules: readonly Rule[],
+  levels: Map<string, RuleLevel>,
+): Promise<ArtifactReport> {
+  const report: ArtifactReport = {
+    path,
+    kind: null,
+    runtime: settings.runtime.id,
+    architecture: settings.architecture,
+    layers,
+    inputError: null,
+    entrypoint: null,
+    entrypointDescription: null,
+    entries: [],
+    findings: [],
+    counts: emptyCounts(),
+  };
+
+  let model;
+  try {
+    model = await analyzeArtifact(path, layers, settings);
+  } catch (error) {
+    if (error instanceof InputError) {
+      report.inputError = error.message;
+      return report;
+    }
+    throw error;
+  }
+
+  report.kind = model.kind;
+  report.entrypoint = model.entrypoint.path;
+  report.entrypointDescription = describeEntrypoint(model);
+  report.entries = model.parts.flatMap((part) => part.entries.map((analyzed: AnalyzedEntry) => summarizeEntry(analyzed)));
+  report.findings = runRules(model, rules, levels);
+
+  for (const finding of report.findings) {
+    report.counts[finding.severity] += 1;
+  }
+  return report;
+}
+
+function emptyCounts(): Record<Severity, number> {
+  return { error: 0, warning: 0, info: 0 };
+}

@@ -1,0 +1,66 @@
+import type { Finding, Severity } from './engine/rule.js';
+import type { ElfLinkage } from './elf/read-elf.js';
+import type { ContentFormat } from './content/classify.js';
+import type { Architecture } from './runtimes/runtime.js';
+
+/** Version of the JSON report layout; it changes only when a field changes meaning or goes away. */
+export const REPORT_FORMAT_VERSION = 1;
+
+export interface ElfSummary {
+  elfClass: 32 | 64;
+  byteOrder: 'little' | 'big';
+  machine: number;
+  machineName: string;
+  /** e_type: 2 = ET_EXEC, 3 = ET_DYN. */
+  type: number;
+  linkage: ElfLinkage;
+  interpreter: string | null;
+  needed: string[];
+  rpath: string[];
+  runpath: string[];
+  /** Versions needed per library, as `{ file, versions }`. */
+  versionNeeds: Array<{ file: string; versions: string[] }>;
+  /** Highest version needed per namespace, e.g. `{ GLIBC: 'GLIBC_2.28' }`. */
+  highestVersions: Record<string, string>;
+  problems: string[];
+}
+
+export interface EntrySummary {
+  name: string;
+  /** Where Lambda extracts it, or null for unsafe names. */
+  path: string | null;
+  type: 'file' | 'directory' | 'symlink';
+  /** Octal permissions such as `0755`, or null when the zip records no Unix mode. */
+  mode: string | null;
+  size: number;
+  format: ContentFormat | null;
+  /** Layer location for entries of a layer, null for the function's own entries. */
+  layer: string | null;
+  symlinkTarget?: string;
+  elf?: ElfSummary;
+  readError?: string;
+}
+
+export interface ArtifactReport {
+  path: string;
+  kind: 'zip' | 'directory' | null;
+  runtime: string;
+  architecture: Architecture;
+  layers: string[];
+  /** Set when the artifact is no package at all (missing, not a zip); the CLI exits 2. */
+  inputError: string | null;
+  /** Path Lambda would execute, or null. */
+  entrypoint: string | null;
+  /** One line describing the entrypoint, e.g. `bootstrap  ELF 64-bit x86-64, dynamic, needs GLIBC_2.28, 4 libraries`. */
+  entrypointDescription: string | null;
+  entries: EntrySummary[];
+  findings: Finding[];
+  counts: Record<Severity, number>;
+}
+
+export interface LintReport {
+  formatVersion: typeof REPORT_FORMAT_VERSION;
+  tool: { name: 'lambda-lint'; version: string };
+  artifacts: ArtifactReport[];
+  counts: Record<Severity, number>;
+}
