@@ -1,4 +1,16 @@
 import type { AnalyzedEntry, ArtifactModel } from '../src/analysis/model.js';
+import { EM_AARCH64, EM_X86_64 } from '../src/elf/constants.js';
+import type { ElfInfo } from '../src/elf/read-elf.js';
+
+/**
+ * True when the ELF file is 64-bit little-endian code for the function's architecture. Loader,
+ * library and version checks only mean something for such files; the others get elf-wrong-machine
+ * or elf-wrong-class instead.
+ */
+export function runsOnArchitecture(model: ArtifactModel, elf: ElfInfo): boolean {
+  const expected = model.settings.architecture === 'arm64' ? EM_AARCH64 : EM_X86_64;
+  return elf.elfClass === 64 && elf.byteOrder === 'little' && elf.machine === expected;
+}
 
 /** The error Lambda shows when an ELF file cannot be used, by how the function uses it. */
 export function unusableElfError(model: ArtifactModel, analyzed: AnalyzedEntry, kernelError: string): string {

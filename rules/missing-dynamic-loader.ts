@@ -1,4 +1,5 @@
 import type { Rule } from '../src/engine/rule.js';
+import { runsOnArchitecture } from './elf-roles.js';
 import { allEntries, toolchainNames } from './support.js';
 
 export const rule: Rule = {
@@ -17,7 +18,7 @@ export const rule: Rule = {
 
     for (const analyzed of allEntries(model)) {
       const elf = analyzed.elf;
-      if (elf === undefined || elf.interpreter === null || elf.interpreter === loader) {
+      if (elf === undefined || elf.interpreter === null || elf.interpreter === loader || !runsOnArchitecture(model, elf)) {
         continue;
       }
       if (elf.interpreter.startsWith('/var/task/') || elf.interpreter.startsWith('/opt/')) {

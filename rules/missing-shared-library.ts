@@ -1,5 +1,6 @@
 import type { AnalyzedEntry, ArtifactModel } from '../src/analysis/model.js';
 import type { Rule } from '../src/engine/rule.js';
+import { runsOnArchitecture } from './elf-roles.js';
 import { allEntries, runtimesProviding } from './support.js';
 
 export const rule: Rule = {
@@ -14,6 +15,9 @@ export const rule: Rule = {
     const runtimeId = model.settings.runtime.id;
 
     for (const [analyzed, resolutions] of model.libraries) {
+      if (analyzed.elf === undefined || !runsOnArchitecture(model, analyzed.elf)) {
+        continue;
+      }
       for (const resolution of resolutions) {
         if (resolution.status === 'package') {
           continue;

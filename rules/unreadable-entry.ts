@@ -6,23 +6,34 @@ export const rule: Rule = {
   name: 'unreadable-entry',
   defaultLevel: 'error',
   summary: 'An entry cannot be read: encrypted, compressed with a method other than store or deflate, or corrupt.',
-  fact: 'Lambda extracts every entry with a standard unzip; encrypted entries and methods other than stored (0) and deflated (8) cannot be extracted, and corrupt deflate data fails.',
-  lambdaError: 'Could not unzip uploaded file, or the file is missing or garbled at run time.',
+  fact: 'Lambda extracts every entry of the package when the function is created or updated; an encrypted entry cannot be extracted without its password, damaged data cannot be inflated, and AWS documents no compression method besides deflate.',
+  lambdaError: 'Could not unzip uploaded file',
   check({ model, report }) {
     for (const analyzed of allEntries(model)) {
       if (analyzed.readError === undefined) {
         continue;
       }
 
+      const entry = analyzed.entry;
+      let consequence: string;
+      if (entry.encrypted) {
+        consequence = 'Lambda cannot extract an encrypted entry either, so the upload fails with "Could not unzip uploaded file".';
+      } else if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+        consequence =
+          'AWS documents no compression method for deployment packages besides the usual deflate; if Lambda cannot ' +
+          'extract it, the upload fails with "Could not unzip uploaded file".';
+      } else {
+        consequence =
+          "The data is damaged, so Lambda's extractor fails on it too: the upload fails with \"Could not unzip uploaded file\".";
+      }
+
       report({
         entry: analyzed,
-        message:
-          `${analyzed.entry.name}: lambda-lint cannot read this entry (${analyzed.readError}), and neither can ` +
-          "Lambda's extractor: the upload fails with \"Could not unzip uploaded file\", or the file is unusable at run time.",
+        message: `${entry.name} cannot be read: ${analyzed.readError}. ${consequence}`,
         fix:
           'Rebuild the zip without encryption and with deflate or no compression: `zip -r` on Linux or macOS, ' +
           '`cargo lambda build --output-format zip`, or `python3 -m zipfile -c`.',
-        detail: analyzed.readError.split(':')[0],
+        detail: entry.encrypted ? 'encrypted' : `method-${entry.compressionMethod}`,
       });
     }
   },

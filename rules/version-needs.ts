@@ -2,6 +2,7 @@ import type { AnalyzedEntry, ArtifactModel } from '../src/analysis/model.js';
 import type { LibraryResolution } from '../src/analysis/library-search.js';
 import type { VersionNamespace } from '../src/runtimes/runtime.js';
 import { compareVersionNumbers, parseVersionName, parseVersionNumbers } from '../src/runtimes/versions.js';
+import { runsOnArchitecture } from './elf-roles.js';
 
 /** The highest version an ELF file needs in one namespace from libraries the runtime provides. */
 export interface RuntimeVersionNeed {
@@ -25,7 +26,7 @@ export function runtimeVersionNeeds(model: ArtifactModel): RuntimeVersionNeed[] 
   for (const part of model.parts) {
     for (const analyzed of part.entries) {
       const elf = analyzed.elf;
-      if (elf === undefined || elf.versionNeeds.length === 0) {
+      if (elf === undefined || elf.versionNeeds.length === 0 || !runsOnArchitecture(model, elf)) {
         continue;
       }
 
@@ -89,7 +90,10 @@ export function packageVersionGaps(model: ArtifactModel): PackageVersionGap[] {
 
   for (const part of model.parts) {
     for (const analyzed of part.entries) {
-      for (const need of analyzed.elf?.versionNeeds ?? []) {
+      if (analyzed.elf === undefined || !runsOnArchitecture(model, analyzed.elf)) {
+        continue;
+      }
+      for (const need of analyzed.elf.versionNeeds) {
         const resolution = resolutionOf(model, analyzed, need.file);
         if (resolution?.status !== 'package') {
           continue;

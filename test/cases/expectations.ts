@@ -30,6 +30,8 @@ export const CAUSE_RULES: Record<string, string[]> = {
   'corrupt-zip': ['LL0001'],
   'truncated-elf': ['LL0003'],
   'deprecated-runtime': ['LL4001'],
+  'unreadable-entry': ['LL0002'],
+  'symbol-version-missing': ['LL3008'],
 };
 
 /** Cause of a file that is no zip at all: the linter reports no finding and exits with 2. */

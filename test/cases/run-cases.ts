@@ -19,7 +19,16 @@ export interface CaseResult {
   reasons: string[];
 }
 
-const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'lambda-lint.js');
+/** The built CLI, found from the package root whether this module runs from test/ or dist/test/. */
+const CLI = join(packageRoot(dirname(fileURLToPath(import.meta.url))), 'dist', 'bin', 'lambda-lint.js');
+
+function packageRoot(start: string): string {
+  let directory = start;
+  while (!existsSync(join(directory, 'package.json')) && dirname(directory) !== directory) {
+    directory = dirname(directory);
+  }
+  return directory;
+}
 
 /** Runs one case folder through the built CLI and judges the result. */
 export function runCase(folder: string, today: string): CaseResult {

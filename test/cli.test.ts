@@ -1,0 +1,218 @@
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import Ajv from 'ajv';
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { fixtureZip, runCli } from './support/cli.js';
+
+const TODAY = ['--today', '2026-12-04'];
+const scratch = mkdtempSync(join(tmpdir(), 'lambda-lint-cli-'));
+
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('CLI basics', () => {
+  it('prints the version from package.json', () => {
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    const result = runCli(['--version']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(manifest.version);
+  });
+
+  it('prints help with options and exit codes', () => {
+    const result = runCli(['--help']);
+    expect(result.status).toBe(0);
+    for (const option of ['--runtime', '--arch', '--handler', '--layer', '--format', '--output', '--quiet', '--max-warnings', '--require-static', '--no-color']) {
+      expect(result.stdout).toContain(option);
+    }
+    expect(result.stdout).toContain('Exit codes');
+  });
+
+  it('rejects an unknown option with exit 2 and one line', () => {
+    const result = runCli(['--bogus', fixtureZip('pass-rust-static-pie-al2023')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain("unknown option '--bogus'");
+  });
+
+  it('rejects a missing path argument with exit 2', () => {
+    const result = runCli([]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('missing required argument');
+  });
+
+  it('rejects an unknown runtime with exit 2', () => {
+    const result = runCli(['--runtime', 'provided.al2099', fixtureZip('pass-rust-static-pie-al2023')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      'lambda-lint: unknown runtime "provided.al2099"; known runtimes: provided.al2023, provided.al2, provided',
+    );
+  });
+
+  it('rejects arm64 on the x86_64-only provided runtime', () => {
+    const result = runCli(['--runtime', 'provided', '--arch', 'arm64', fixtureZip('pass-rust-static-pie-al2023')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('provided does not run on arm64');
+  });
+
+  it('rejects an invalid --arch value', () => {
+    const result = runCli(['--arch', 'aarch64', fixtureZip('pass-rust-static-pie-al2023')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("argument 'aarch64' is invalid");
+  });
+});
+
+describe('CLI exit codes', () => {
+  it('exits 0 with "No problems found" on a clean package', () => {
+    const result = runCli([...TODAY, '--no-color', fixtureZip('pass-rust-static-pie-al2023')]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('entrypoint: bootstrap  ELF 64-bit x86-64, static-pie');
+    expect(result.stdout).toContain('No problems found.');
+    expect(result.stdout).toContain('0 errors, 0 warnings in 1 artifact');
+  });
+
+  it('exits 1 when errors are found', () => {
+    const result = runCli([...TODAY, '--runtime', 'provided.al2', fixtureZip('fail-c-glibc234-al2')]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('LL3006 glibc-version-too-new');
+  });
+
+  it('exits 0 on warnings alone', () => {
+    const result = runCli([...TODAY, fixtureZip('warn-data-file-0600')]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('LL1007 file-not-readable');
+  });
+
+  it('exits 1 when warnings exceed --max-warnings', () => {
+    const result = runCli([...TODAY, '--max-warnings', '0', fixtureZip('warn-data-file-0600')]);
+    expect(result.status).toBe(1);
+  });
+
+  it('exits 0 when warnings stay within --max-warnings', () => {
+    const result = runCli([...TODAY, '--max-warnings', '1', fixtureZip('warn-data-file-0600')]);
+    expect(result.status).toBe(0);
+  });
+
+  it('rejects a negative --max-warnings', () => {
+    const result = runCli(['--max-warnings', '-1', fixtureZip('warn-data-file-0600')]);
+    expect(result.status).toBe(2);
+  });
+
+  it('exits 2 with one line for a missing file', () => {
+    const result = runCli(['does-not-exist.zip']);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe('lambda-lint: does-not-exist.zip: no such file or directory, and no match as a glob pattern');
+  });
+
+  it('exits 2 with one line for a file that is not a zip', () => {
+    const result = runCli([fixtureZip('fail-not-a-zip')]);
+    expect(result.status).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('not a zip file');
+  });
+
+  it('exits 1 for a damaged zip, which is a finding', () => {
+    const result = runCli([...TODAY, fixtureZip('fail-corrupt-zip')]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('LL0001 corrupt-zip');
+    expect(result.stderr).toBe('');
+  });
+
+  it('turns dynamic linkage into an error with --require-static', () => {
+    const plain = runCli([...TODAY, fixtureZip('pass-c-glibc234-al2023')]);
+    expect(plain.status).toBe(0);
+
+    const strict = runCli([...TODAY, '--require-static', fixtureZip('pass-c-glibc234-al2023')]);
+    expect(strict.status).toBe(1);
+    expect(strict.stdout).toContain('LL3003 dynamic-linkage');
+  });
+});
+
+describe('CLI output', () => {
+  it('shows errors only with --quiet', () => {
+    const result = runCli([...TODAY, '--quiet', '--runtime', 'provided.al2', fixtureZip('fail-c-glibc234-al2')]);
+    expect(result.stdout).toContain('LL3006');
+    expect(result.stdout).not.toContain('LL4001');
+    expect(result.stdout).not.toContain('Warnings');
+  });
+
+  it('writes the report to --output and nothing to stdout', () => {
+    const output = join(scratch, 'report.txt');
+    const result = runCli([...TODAY, '-o', output, fixtureZip('pass-rust-static-pie-al2023')]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(readFileSync(output, 'utf8')).toContain('No problems found.');
+  });
+
+  it('colours text only when asked or on a terminal', () => {
+    const zip = fixtureZip('warn-data-file-0600');
+    expect(runCli([...TODAY, zip]).stdout).not.toContain('\u001b[');
+    expect(runCli([...TODAY, zip], { FORCE_COLOR: '1' }).stdout).toContain('\u001b[');
+    expect(runCli([...TODAY, '--no-color', zip], { FORCE_COLOR: '1' }).stdout).not.toContain('\u001b[');
+    expect(runCli([...TODAY, zip], { FORCE_COLOR: '0' }).stdout).not.toContain('\u001b[');
+  });
+
+  it('ends with a docs link for every rule that fired', () => {
+    const result = runCli([...TODAY, '--runtime', 'provided.al2', fixtureZip('fail-c-openssl3-al2')]);
+    for (const name of ['missing-shared-library', 'glibc-version-too-new', 'deprecated-runtime']) {
+      const line = result.stdout.split('\n').find((text) => text.endsWith(`docs/rules/${name}.md`));
+      expect(line).toBeDefined();
+      expect(existsSync(line?.trim().split(/\s+/)[1] ?? '')).toBe(true);
+    }
+  });
+
+  it('lints each path of a glob on its own', () => {
+    const result = runCli([...TODAY, '--format', 'json', 'fixtures/cases/pass-c-*-al2023/function.zip']);
+    const report = JSON.parse(result.stdout) as { artifacts: Array<{ path: string }> };
+    expect(report.artifacts.length).toBeGreaterThan(3);
+    expect(report.artifacts.every((artifact) => artifact.path.startsWith('fixtures/cases/pass-c-'))).toBe(true);
+  });
+
+  it('lints a folder holding an unpacked package', () => {
+    const result = runCli([...TODAY, '--format', 'json', 'fixtures/bin']);
+    const report = JSON.parse(result.stdout) as { artifacts: Array<{ kind: string; entries: unknown[] }> };
+    expect(report.artifacts[0].kind).toBe('directory');
+    expect(report.artifacts[0].entries.length).toBeGreaterThan(5);
+  });
+});
+
+describe('JSON report', () => {
+  const schema = JSON.parse(readFileSync('docs/report.schema.json', 'utf8')) as object;
+  const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+
+  const cases = [
+    ['fail-c-openssl3-al2', 'provided.al2'],
+    ['pass-greet-symlink-chain-al2023', 'provided.al2023'],
+    ['fail-corrupt-zip', 'provided.al2023'],
+    ['fail-not-a-zip', 'provided.al2023'],
+    ['fail-truncated-elf-phdrs', 'provided.al2023'],
+    ['fail-greet-backslash-lib-path', 'provided.al2023'],
+  ];
+
+  for (const [caseId, runtime] of cases) {
+    it(`validates against the schema for ${caseId}`, () => {
+      const result = runCli([...TODAY, '--format', 'json', '--runtime', runtime, fixtureZip(caseId)]);
+      const report: unknown = JSON.parse(result.stdout);
+      const valid = validate(report);
+      expect(validate.errors ?? []).toEqual([]);
+      expect(valid).toBe(true);
+    });
+  }
+
+  it('reports ELF facts of the entrypoint', () => {
+    const result = runCli([...TODAY, '--format', 'json', '--runtime', 'provided.al2', fixtureZip('fail-c-openssl3-al2')]);
+    const report = JSON.parse(result.stdout) as {
+      artifacts: Array<{ entries: Array<{ name: string; elf?: { machine: number; linkage: string; interpreter: string; needed: string[]; highestVersions: Record<string, string> } }> }>;
+    };
+    const bootstrap = report.artifacts[0].entries.find((entry) => entry.name === 'bootstrap');
+    expect(bootstrap?.elf?.machine).toBe(62);
+    expect(bootstrap?.elf?.linkage).toBe('dynamic');
+    expect(bootstrap?.elf?.interpreter).toBe('/lib64/ld-linux-x86-64.so.2');
+    expect(bootstrap?.elf?.needed).toContain('libssl.so.3');
+    expect(bootstrap?.elf?.highestVersions.GLIBC).toBe('GLIBC_2.34');
+  });
+});
