@@ -32,8 +32,8 @@ export const rule: Rule = {
             entry: analyzed,
             severity: 'warning',
             message:
-              `${analyzed.entry.name} needs ${soname} (DT_NEEDED). It is in ${runtimeId}'s container image, but its ` +
-              'presence in the .zip runtime is not confirmed; if it is absent, Lambda fails with "error while loading ' +
+              `${analyzed.entry.name} needs ${soname} (DT_NEEDED). ${runtimeId} probably has it, but that is not confirmed ` +
+              `for its .zip runtime (see the runtime's data file); if it is absent, Lambda fails with "error while loading ` +
               `shared libraries: ${soname}: cannot open shared object file", exit status 127.`,
             fix: `Ship ${soname} in the package's lib/ folder to be safe, or link it statically.`,
             detail: soname,

@@ -57,6 +57,7 @@ export function summarizeEntry(analyzed: AnalyzedEntry): EntrySummary {
     mode: entry.permissions === null ? null : `0${(entry.permissions & 0o7777).toString(8).padStart(3, '0')}`,
     size: entry.size,
     format: analyzed.content?.format ?? null,
+    description: describeContent(analyzed),
     layer: analyzed.part.role === 'layer' ? analyzed.part.location : null,
   };
 

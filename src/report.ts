@@ -34,6 +34,8 @@ export interface EntrySummary {
   mode: string | null;
   size: number;
   format: ContentFormat | null;
+  /** One line on what the entry is, e.g. `ELF 64-bit x86-64, dynamic, needs GLIBC_2.34, 2 libraries`. */
+  description: string;
   /** Layer location for entries of a layer, null for the function's own entries. */
   layer: string | null;
   symlinkTarget?: string;

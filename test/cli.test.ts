@@ -165,6 +165,20 @@ describe('CLI output', () => {
     }
   });
 
+  it('lists ELF files besides the entrypoint', () => {
+    const result = runCli([...TODAY, fixtureZip('pass-greet-lib-dir-al2023')]);
+    expect(result.stdout).toContain('entrypoint: bootstrap  ELF 64-bit x86-64, dynamic, needs GLIBC_2.34, 2 libraries');
+    expect(result.stdout).toContain('other ELF:  lib/libgreet.so.1  ELF 64-bit x86-64, shared-library');
+  });
+
+  it('explains that Handler does not choose the executable', () => {
+    const result = runCli([...TODAY, '--handler', 'my-function', fixtureZip('fail-crate-name-binary')]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('LL1003 misnamed-bootstrap  my-function');
+    expect(result.stdout).toContain('The Handler "my-function" names it');
+    expect(result.stdout).toContain('only the retired go1.x runtime ran the file Handler named');
+  });
+
   it('lints each path of a glob on its own', () => {
     const result = runCli([...TODAY, '--format', 'json', 'fixtures/cases/pass-c-*-al2023/function.zip']);
     const report = JSON.parse(result.stdout) as { artifacts: Array<{ path: string }> };

@@ -46,7 +46,7 @@ describe('runtime data files', () => {
     for (const runtime of listRuntimes()) {
       for (const architecture of Object.values(runtime.architectures)) {
         expect(architecture.libraries).not.toContain('libssl.so.1.1');
-        expect(architecture.imageOnlyLibraries).not.toContain('libssl.so.1.1');
+        expect(architecture.unconfirmedLibraries).not.toContain('libssl.so.1.1');
       }
     }
   });

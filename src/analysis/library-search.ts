@@ -84,7 +84,7 @@ function resolveOne(
 ): LibraryResolution {
   const libraries = runtime.architectures[architecture];
   const confirmed = libraries?.libraries ?? [];
-  const imageOnly = libraries?.imageOnlyLibraries ?? [];
+  const unconfirmed = libraries?.unconfirmedLibraries ?? [];
 
   // A name with a slash is opened as a path, relative to the working directory /var/task.
   if (soname.includes('/')) {
@@ -96,14 +96,14 @@ function resolveOne(
     return { soname, status: 'missing', searched: [path] };
   }
 
-  let seenInImage = false;
+  let seenUnconfirmed = false;
   for (const directory of directories) {
     if (runtime.systemLibraryDirectories.includes(directory)) {
       if (confirmed.includes(soname)) {
         return { soname, status: 'runtime', confirmed: true };
       }
-      if (imageOnly.includes(soname)) {
-        seenInImage = true;
+      if (unconfirmed.includes(soname)) {
+        seenUnconfirmed = true;
       }
       continue;
     }
@@ -117,7 +117,7 @@ function resolveOne(
     }
   }
 
-  if (seenInImage) {
+  if (seenUnconfirmed) {
     return { soname, status: 'runtime', confirmed: false };
   }
   return { soname, status: 'missing', searched: directories };

@@ -47,6 +47,7 @@ function formatArtifact(artifact: ArtifactReport, options: TextOptions, paint: (
   }
 
   lines.push(`  entrypoint: ${artifact.entrypointDescription === null ? 'none' : printableName(artifact.entrypointDescription)}`);
+  lines.push(...formatOtherElfFiles(artifact));
 
   const severities = options.quiet ? (['error'] as Severity[]) : SEVERITY_ORDER;
   const colors: Record<Severity, string> = { error: ANSI.red, warning: ANSI.yellow, info: ANSI.cyan };
@@ -79,6 +80,28 @@ function formatArtifact(artifact: ArtifactReport, options: TextOptions, paint: (
     lines.push(paint(ANSI.cyan, '  No problems found.'));
   }
   return lines.join('\n');
+}
+
+/** Most ELF files listed besides the entrypoint; the JSON report lists them all. */
+const MAX_LISTED_ELF_FILES = 10;
+
+function formatOtherElfFiles(artifact: ArtifactReport): string[] {
+  const entrypointName = artifact.entrypoint?.replace(/^\/var\/task\//, '') ?? null;
+  const elfEntries = artifact.entries.filter(
+    (entry) => entry.elf !== undefined && !(entry.layer === null && entry.name === entrypointName),
+  );
+  if (elfEntries.length === 0) {
+    return [];
+  }
+
+  const lines = elfEntries.slice(0, MAX_LISTED_ELF_FILES).map((entry) => {
+    const name = entry.layer === null ? entry.name : `${entry.layer}!${entry.name}`;
+    return `  other ELF:  ${printableName(name)}  ${entry.description}`;
+  });
+  if (elfEntries.length > MAX_LISTED_ELF_FILES) {
+    lines.push(`  and ${elfEntries.length - MAX_LISTED_ELF_FILES} more ELF files (see --format json)`);
+  }
+  return lines;
 }
 
 function formatFinding(finding: Finding, paint: (code: string, text: string) => string): string[] {

@@ -12,8 +12,8 @@ export interface RuntimeArchitecture {
   loader: string;
   /** Sonames confirmed present in the runtime's library directories. */
   libraries: string[];
-  /** Sonames seen in the runtime's container image whose presence in the zip runtime is not confirmed. */
-  imageOnlyLibraries: string[];
+  /** Sonames the runtime probably has (seen in its container image, or in its predecessor) without confirmation for the zip runtime. */
+  unconfirmedLibraries: string[];
 }
 
 /** Version-node namespaces compared against the runtime: GLIBC_2.28, GLIBCXX_3.4.26, ... */
