@@ -9,6 +9,8 @@ import { expandInputs } from '../src/inputs.js';
 import { OptionError, lint, type LintReport, type RuleLevel } from '../src/index.js';
 import { formatJson } from '../src/format/json.js';
 import { formatText } from '../src/format/text.js';
+import { formatRuntimesJson, formatRuntimesText } from '../src/format/runtimes.js';
+import { listRuntimes } from '../src/runtimes/runtime.js';
 import { toolVersion } from '../src/version.js';
 
 /** Exit codes: 0 clean or warnings only, 1 errors (or too many warnings), 2 usage or unreadable input, 3 internal failure. */
@@ -21,6 +23,7 @@ interface CliOptions {
   runtime: string;
   arch: 'x86_64' | 'arm64';
   handler?: string;
+  kind: 'function' | 'layer';
   layer: string[];
   format: 'text' | 'json';
   output?: string;
@@ -57,9 +60,10 @@ function buildProgram(): Command {
     .description('Check an AWS Lambda deployment package (.zip or folder) before upload.')
     .version(toolVersion(), '--version', 'print the version and exit')
     .argument('<path...>', 'deployment package: a .zip, a folder holding an unpacked package, or a glob matching either')
-    .addOption(new Option('--runtime <id>', 'Lambda runtime identifier').default('provided.al2023'))
+    .addOption(new Option('--runtime <id>', 'Lambda runtime identifier, e.g. provided.al2, nodejs22.x, python3.12 (see: lambda-lint runtimes)').default('provided.al2023'))
     .addOption(new Option('--arch <arch>', 'instruction set architecture of the function').choices(['x86_64', 'arm64']).default('x86_64'))
-    .option('--handler <string>', 'the function\'s Handler setting (custom runtimes pass it to bootstrap)')
+    .option('--handler <string>', 'the function\'s Handler setting, e.g. index.handler (custom runtimes only pass it to bootstrap)')
+    .addOption(new Option('--kind <kind>', 'what the artifact is: a function package, or a layer zip on its own').choices(['function', 'layer']).default('function'))
     .option('--layer <path>', 'a layer zip or folder, extracted to /opt; repeat in attachment order', collect, [])
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
@@ -71,7 +75,8 @@ function buildProgram(): Command {
     .helpOption('-h, --help', 'print this help and exit')
     .addHelpText(
       'after',
-      '\nExit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage error or unreadable input, 3 internal failure.',
+      '\nCommands:\n  lambda-lint runtimes [--format text|json]   list the known runtimes with OS, glibc, architectures and status\n' +
+        '\nExit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage error or unreadable input, 3 internal failure.',
     )
     .showSuggestionAfterError(false)
     .exitOverride();
@@ -113,7 +118,40 @@ function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
+function runRuntimesCommand(argv: string[]): number {
+  const command = new Command()
+    .name('lambda-lint runtimes')
+    .description('List the Lambda runtimes lambda-lint knows, with OS, glibc, architectures and lifecycle status.')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--today <date>', 'date for the status, YYYY-MM-DD').argParser(parseDate).hideHelp())
+    .exitOverride();
+  command.configureOutput({
+    writeErr: (text) => process.stderr.write(text.startsWith('error:') ? `lambda-lint: ${oneLine(text)}\n` : text),
+  });
+
+  try {
+    command.parse(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' ? EXIT_OK : EXIT_USAGE;
+    }
+    throw error;
+  }
+
+  const options = command.opts<{ format: 'text' | 'json'; today?: Date }>();
+  const today = (options.today ?? new Date()).toISOString().slice(0, 10);
+  const output =
+    options.format === 'json' ? formatRuntimesJson(listRuntimes(), today) : formatRuntimesText(listRuntimes(), today);
+  process.stdout.write(output);
+  return EXIT_OK;
+}
+
 async function main(argv: string[]): Promise<number> {
+  // `lambda-lint runtimes` is the one subcommand; a package file named "runtimes" is linted as ./runtimes.
+  if (argv[2] === 'runtimes') {
+    return runRuntimesCommand(argv.slice(3));
+  }
+
   const program = buildProgram();
   program.configureOutput({
     writeErr: (text) => process.stderr.write(text.startsWith('error:') ? `lambda-lint: ${oneLine(text)}\n` : text),
@@ -146,6 +184,7 @@ async function main(argv: string[]): Promise<number> {
       runtime: options.runtime,
       architecture: options.arch,
       handler: options.handler,
+      kind: options.kind,
       layers: options.layer,
       ruleLevels,
       now: options.today,

@@ -11,7 +11,7 @@ export const rule: Rule = {
   check({ model, report }) {
     const analyzed = model.entrypoint.entry;
     const path = model.entrypoint.path;
-    if (analyzed === null || path === null) {
+    if (model.entrypoint.kind !== 'executable' || analyzed === null || path === null) {
       return;
     }
 

@@ -14,7 +14,7 @@ export const rule: Rule = {
   check({ model, report }) {
     const analyzed = model.entrypoint.entry;
     const path = model.entrypoint.path;
-    if (analyzed === null || path === null || analyzed.content === undefined) {
+    if (model.entrypoint.kind !== 'executable' || analyzed === null || path === null || analyzed.content === undefined) {
       return;
     }
 

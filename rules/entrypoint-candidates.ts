@@ -11,6 +11,9 @@ export interface EntrypointCandidates {
 
 export function findEntrypointCandidates(model: ArtifactModel): EntrypointCandidates {
   const fileName = model.settings.runtime.entrypoint;
+  if (fileName === null) {
+    return { nested: [], misnamed: [] };
+  }
   const nested: AnalyzedEntry[] = [];
   const misnamed: AnalyzedEntry[] = [];
 

@@ -1,16 +1,18 @@
 import type { Rule } from '../src/engine/rule.js';
+import { NATIVE_MODULE_NAME } from './native-modules.js';
 import { allEntries, foreignBinaryDescription } from './support.js';
 
 export const rule: Rule = {
   code: 'LL2005',
   name: 'foreign-binary',
   defaultLevel: 'warning',
-  summary: 'A file other than bootstrap is a Mach-O or PE binary, which nothing on Lambda can run or load.',
+  summary: 'A file other than the entrypoint and native modules is a Mach-O or PE binary, which nothing on Lambda can run.',
   fact: 'Lambda runs Linux; only ELF files can be executed by its kernel or loaded by ld.so.',
   lambdaError: 'exec format error when run; "invalid ELF header" when loaded as a library or native module',
   check({ model, report }) {
     for (const analyzed of allEntries(model)) {
-      if (analyzed === model.entrypoint.entry) {
+      // Native-module names are native-module-not-linux's, an error.
+      if (analyzed === model.entrypoint.entry || NATIVE_MODULE_NAME.test(analyzed.entry.path)) {
         continue;
       }
       const foreign = foreignBinaryDescription(analyzed);

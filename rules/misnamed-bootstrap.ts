@@ -10,7 +10,7 @@ export const rule: Rule = {
   fact: 'Custom runtimes execute the file named exactly bootstrap (lower case, no extension); the Handler value does not choose the executable.',
   lambdaError: INVALID_ENTRYPOINT,
   check({ model, report }) {
-    if (model.entrypoint.path !== null) {
+    if (model.settings.kind === 'layer' || model.settings.runtime.handler !== 'bootstrap' || model.entrypoint.path !== null) {
       return;
     }
 

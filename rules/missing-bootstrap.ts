@@ -10,7 +10,7 @@ export const rule: Rule = {
   fact: 'Custom runtimes (provided, provided.al2, provided.al2023) execute /var/task/bootstrap, or /opt/bootstrap from a layer when the function has none; Handler plays no part in finding it.',
   lambdaError: INVALID_ENTRYPOINT,
   check({ model, report }) {
-    if (model.entrypoint.path !== null) {
+    if (model.settings.kind === 'layer' || model.settings.runtime.handler !== 'bootstrap' || model.entrypoint.path !== null) {
       return;
     }
 

@@ -1,6 +1,7 @@
 import type { AnalyzedEntry, ArtifactModel } from '../src/analysis/model.js';
 import type { Rule } from '../src/engine/rule.js';
 import { runsOnArchitecture } from './elf-roles.js';
+import { isMuslLibc } from './musl-linked.js';
 import { allEntries, runtimesProviding } from './support.js';
 
 export const rule: Rule = {
@@ -24,6 +25,10 @@ export const rule: Rule = {
         }
 
         const soname = resolution.soname;
+        // musl-linked reports musl's libc on shared objects; executables get missing-dynamic-loader first.
+        if (isMuslLibc(soname) && analyzed.elf.interpreter === null) {
+          continue;
+        }
         if (resolution.status === 'runtime') {
           if (resolution.confirmed) {
             continue;

@@ -10,7 +10,7 @@ export const rule: Rule = {
   fact: 'Lambda extracts the zip into /var/task and looks for /var/task/bootstrap only; a bootstrap inside a folder is not found.',
   lambdaError: INVALID_ENTRYPOINT,
   check({ model, report }) {
-    if (model.entrypoint.path !== null) {
+    if (model.settings.kind === 'layer' || model.settings.runtime.handler !== 'bootstrap' || model.entrypoint.path !== null) {
       return;
     }
 

@@ -5,7 +5,7 @@ import type { ScriptInfo } from '../src/content/classify.js';
 export function entrypointScript(model: ArtifactModel): { analyzed: AnalyzedEntry; script: ScriptInfo; path: string } | null {
   const analyzed = model.entrypoint.entry;
   const script = analyzed?.content?.script;
-  if (analyzed === null || script === undefined || model.entrypoint.path === null) {
+  if (model.entrypoint.kind !== 'executable' || analyzed === null || script === undefined || model.entrypoint.path === null) {
     return null;
   }
   return { analyzed, script, path: model.entrypoint.path };

@@ -58,7 +58,7 @@ export function summarizeEntry(analyzed: AnalyzedEntry): EntrySummary {
     size: entry.size,
     format: analyzed.content?.format ?? null,
     description: describeContent(analyzed),
-    layer: analyzed.part.role === 'layer' ? analyzed.part.location : null,
+    layer: analyzed.part.primary ? null : analyzed.part.location,
   };
 
   if (entry.symlinkTarget !== undefined) {

@@ -14,6 +14,8 @@ export interface LintOptions {
   architecture?: Architecture;
   /** The function's Handler setting; custom runtimes only pass it to bootstrap. */
   handler?: string;
+  /** `function` (the default) for a function's package, `layer` to lint a layer zip on its own. */
+  kind?: 'function' | 'layer';
   /** Layer zips or folders in attachment order; they are extracted to /opt, later ones on top. */
   layers?: string[];
   /** Rule code or name to level (`off`, `info`, `warning`, `error`), replacing the rule's default. */
@@ -54,6 +56,7 @@ export async function lint(paths: string[], options: LintOptions & { rules: read
 
   const levels = new Map(Object.entries(options.ruleLevels ?? {}));
   const settings = {
+    kind: options.kind ?? 'function',
     runtime,
     architecture,
     handler: options.handler ?? null,

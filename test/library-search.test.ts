@@ -28,6 +28,7 @@ function elf(overrides: Partial<ElfInfo>): ElfInfo {
     versionDefinitions: [],
     linkage: 'dynamic',
     executable: true,
+    dynamicStrings: null,
     problems: [],
     ...overrides,
   };
@@ -35,7 +36,7 @@ function elf(overrides: Partial<ElfInfo>): ElfInfo {
 
 /** A function package with the given file names (and symlinks as name -> target). */
 function packageOf(names: string[], symlinks: Record<string, string> = {}): { part: PackagePart; fileSystem: PackageFileSystem } {
-  const part: PackagePart = { role: 'function', location: 'function.zip', root: '/var/task', archiveSize: 0, entries: [] };
+  const part: PackagePart = { role: 'function', primary: true, location: 'function.zip', root: '/var/task', archiveSize: 0, entries: [] };
   const all = [...names, ...Object.keys(symlinks)];
   part.entries = all.map((name, index): AnalyzedEntry => ({
     part,

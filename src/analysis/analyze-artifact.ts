@@ -6,8 +6,9 @@ import { openZipArchive } from '../archive/zip-archive.js';
 import { CLASSIFY_BYTES, classifyContent } from '../content/classify.js';
 import { readElf } from '../elf/read-elf.js';
 import { collectLoadedFiles, findEntrypoint } from './entrypoint.js';
+import { readEntryDetails } from './entry-details.js';
 import { resolveLibraries, type LibraryResolution } from './library-search.js';
-import type { AnalyzedEntry, ArtifactModel, LintSettings, PackagePart } from './model.js';
+import type { AnalyzedEntry, ArtifactModel, EntrypointInfo, LintSettings, PackagePart } from './model.js';
 import { PackageFileSystem, extractedPath } from './package-fs.js';
 
 /** Entries read at the same time; reads overlap I/O and inflation without holding many buffers. */
@@ -41,14 +42,17 @@ export async function analyzeArtifact(
   let archiveError: string | null = null;
   let kind: PackageArchive['kind'] = 'zip';
 
+  const role: PackagePart['role'] = settings.kind === 'layer' ? 'layer' : 'function';
+  const root: PackagePart['root'] = settings.kind === 'layer' ? '/opt' : '/var/task';
+
   try {
     const archive = await openPackage(location);
     kind = archive.kind;
-    parts.push(await readPart(archive, 'function', '/var/task'));
+    parts.push(await readPart(archive, role, root, true));
   } catch (error) {
     if (error instanceof ArchiveError && error.damagedZip) {
       archiveError = error.message;
-      parts.push({ role: 'function', location, root: '/var/task', archiveSize: await fileSize(location), entries: [] });
+      parts.push({ role, primary: true, location, root, archiveSize: await fileSize(location), entries: [] });
     } else {
       throw error;
     }
@@ -62,7 +66,7 @@ export async function analyzeArtifact(
       const reason = error instanceof Error ? error.message : String(error);
       throw new InputError(`layer ${layerLocation}: ${reason}`);
     }
-    parts.push(await readPart(layer, 'layer', '/opt'));
+    parts.push(await readPart(layer, 'layer', '/opt', false));
   }
 
   const fileSystem = new PackageFileSystem(parts);
@@ -78,7 +82,10 @@ export async function analyzeArtifact(
     }
   }
 
-  const entrypoint = archiveError === null ? findEntrypoint(fileSystem, settings.runtime.entrypoint) : { path: null, entry: null };
+  const entrypoint: EntrypointInfo =
+    archiveError === null
+      ? findEntrypoint(fileSystem, settings.runtime, settings.handler, settings.kind)
+      : { kind: settings.runtime.handler === 'module' ? 'module' : 'executable', path: null, entry: null };
 
   return {
     location,
@@ -133,8 +140,9 @@ async function readPart(
   archive: PackageArchive,
   role: PackagePart['role'],
   root: PackagePart['root'],
+  primary: boolean,
 ): Promise<PackagePart> {
-  const part: PackagePart = { role, location: archive.location, root, archiveSize: archive.archiveSize, entries: [] };
+  const part: PackagePart = { role, primary, location: archive.location, root, archiveSize: archive.archiveSize, entries: [] };
 
   part.entries = archive.entries.map((entry) => ({
     entry,
@@ -178,6 +186,7 @@ async function readEntry(archive: PackageArchive, analyzed: AnalyzedEntry): Prom
     if (analyzed.content.format === 'elf') {
       analyzed.elf = await readElf(source);
     }
+    await readEntryDetails(analyzed, source);
   } catch (error) {
     if (!(error instanceof EntryReadError)) {
       throw error;

@@ -1,16 +1,48 @@
+import type { RuntimeInfo } from '../runtimes/runtime.js';
+import { handlerTarget } from './handler.js';
 import type { LibraryResolution } from './library-search.js';
 import type { AnalyzedEntry, EntrypointInfo } from './model.js';
 import type { PackageFileSystem } from './package-fs.js';
 
-/** Custom runtimes execute /var/task/bootstrap, and /opt/bootstrap from the layers when that is absent. */
-export function findEntrypoint(fileSystem: PackageFileSystem, fileName: string): EntrypointInfo {
-  for (const candidate of [`/var/task/${fileName}`, `/opt/${fileName}`]) {
+/**
+ * Finds what Lambda starts or loads first. Custom runtimes execute /var/task/bootstrap, and
+ * /opt/bootstrap from the layers when that is absent; go1.x executes /var/task/<Handler>; the other
+ * runtimes load the module Handler names.
+ */
+export function findEntrypoint(
+  fileSystem: PackageFileSystem,
+  runtime: RuntimeInfo,
+  handler: string | null,
+  artifactKind: 'function' | 'layer',
+): EntrypointInfo {
+  if (artifactKind === 'layer') {
+    // A layer on its own needs no entrypoint; a custom-runtime layer's /opt/bootstrap is checked when present.
+    const resolution = runtime.entrypoint === null ? null : fileSystem.resolve(`/opt/${runtime.entrypoint}`);
+    if (resolution !== null && resolution.status === 'found') {
+      return { kind: 'executable', path: resolution.path, entry: resolution.entry };
+    }
+    return { kind: runtime.handler === 'module' ? 'module' : 'executable', path: null, entry: null };
+  }
+
+  if (runtime.handler === 'bootstrap' && runtime.entrypoint !== null) {
+    for (const candidate of [`/var/task/${runtime.entrypoint}`, `/opt/${runtime.entrypoint}`]) {
+      const resolution = fileSystem.resolve(candidate);
+      if (resolution.status === 'found') {
+        return { kind: 'executable', path: candidate, entry: resolution.entry };
+      }
+    }
+    return { kind: 'executable', path: null, entry: null };
+  }
+
+  const target = handlerTarget(runtime, handler);
+  const kind = runtime.handler === 'executable' ? 'executable' : 'module';
+  for (const candidate of target?.candidates ?? []) {
     const resolution = fileSystem.resolve(candidate);
     if (resolution.status === 'found') {
-      return { path: candidate, entry: resolution.entry };
+      return { kind, path: candidate, entry: resolution.entry };
     }
   }
-  return { path: null, entry: null };
+  return { kind, path: null, entry: null };
 }
 
 /** The entrypoint and every package file the loader maps for it, following DT_NEEDED through the package. */
@@ -26,7 +58,7 @@ export function collectLoadedFiles(
 
   const pending: AnalyzedEntry[] = [entrypoint.entry];
   const script = entrypoint.entry.content?.script;
-  if (script !== undefined && script.interpreter.startsWith('/')) {
+  if (entrypoint.kind === 'executable' && script !== undefined && script.interpreter.startsWith('/')) {
     const interpreter = fileSystem.resolve(script.interpreter);
     if (interpreter.status === 'found') {
       pending.push(interpreter.entry);

@@ -8,6 +8,8 @@ import type { PackageFileSystem } from './package-fs.js';
 /** Where a package's files land on Lambda: the function at /var/task, layers at /opt. */
 export interface PackagePart {
   role: 'function' | 'layer';
+  /** True for the artifact being linted, false for the layers attached to it with --layer. */
+  primary: boolean;
   /** Location of the zip or directory as the user named it. */
   location: string;
   /** Mount point inside the execution environment. */
@@ -27,11 +29,19 @@ export interface AnalyzedEntry {
   path: string | null;
   content?: ContentInfo;
   elf?: ElfInfo;
+  /** Names inside the entry when it is itself a zip or jar (read for Java handlers and nested-zip checks). */
+  archiveMembers?: string[];
+  /** Text of a small metadata file: an npm package.json or a Python WHEEL file. */
+  text?: string;
+  /** Registration symbols of a Node.js addon (.node): N-API, or the NODE_MODULE_VERSIONs it was built for. */
+  nodeRegistration?: { napi: boolean; moduleVersions: number[] };
   /** Why the entry's bytes could not be read (encryption, an unknown method, corrupt data). */
   readError?: string;
 }
 
 export interface LintSettings {
+  /** `function` for a function's package (extracted to /var/task), `layer` for a layer zip on its own (/opt). */
+  kind: 'function' | 'layer';
   runtime: RuntimeInfo;
   architecture: Architecture;
   handler: string | null;
@@ -57,15 +67,20 @@ export interface ArtifactModel {
 }
 
 export interface EntrypointInfo {
-  /** The path Lambda would execute, `/var/task/bootstrap` or `/opt/bootstrap`, or null when neither exists. */
+  /**
+   * `executable` when Lambda executes the file (bootstrap, the go1.x handler), `module` when the
+   * runtime loads it (a Node, Python, Ruby, Java or .NET handler).
+   */
+  kind: 'executable' | 'module';
+  /** The path Lambda would execute or load, e.g. `/var/task/bootstrap`, or null when no candidate exists. */
   path: string | null;
   /** The entry that path resolves to after following symlinks. */
   entry: AnalyzedEntry | null;
 }
 
-/** Name used in messages: the entry name, prefixed with the layer location for layer entries. */
+/** Name used in messages: the entry name, prefixed with the layer location for entries of attached layers. */
 export function displayName(analyzed: AnalyzedEntry): string {
-  if (analyzed.part.role === 'layer') {
+  if (!analyzed.part.primary) {
     return `${analyzed.part.location}!${analyzed.entry.name}`;
   }
   return analyzed.entry.name;

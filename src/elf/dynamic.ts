@@ -36,6 +36,7 @@ export interface DynamicInfo {
   flags1: number;
   versionNeeds: ElfVersionNeed[];
   versionDefinitions: string[];
+  dynamicStrings: { offset: number; size: number } | null;
 }
 
 interface DynamicTags {
@@ -68,6 +69,7 @@ export async function readDynamicInfo(
     flags1: 0,
     versionNeeds: [],
     versionDefinitions: [],
+    dynamicStrings: null,
   };
 
   if (segment.offset + segment.filesz > source.size) {
@@ -92,6 +94,7 @@ export async function readDynamicInfo(
     return result;
   }
   const strtab = new StringTable(source, strtabOffset, tags.strsz, problems);
+  result.dynamicStrings = { offset: strtabOffset, size: Math.min(tags.strsz ?? 0, Math.max(0, source.size - strtabOffset)) };
 
   for (const offset of tags.needed) {
     result.needed.push(await strtab.get(offset));

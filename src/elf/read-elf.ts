@@ -51,6 +51,8 @@ export interface ElfInfo {
   linkage: ElfLinkage;
   /** True for a file the kernel can execute: ET_EXEC, or ET_DYN with PT_INTERP or DF_1_PIE. */
   executable: boolean;
+  /** File offset and size of the dynamic string table (.dynstr), or null when there is none. */
+  dynamicStrings: { offset: number; size: number } | null;
   /** Structural defects found while reading; non-empty means the file is malformed or truncated. */
   problems: string[];
 }
@@ -91,6 +93,7 @@ export async function readElf(source: EntrySource): Promise<ElfInfo> {
     versionDefinitions: [],
     linkage: 'static',
     executable: false,
+    dynamicStrings: null,
     problems,
   };
 
@@ -150,6 +153,7 @@ export async function readElf(source: EntrySource): Promise<ElfInfo> {
     info.flags1 = dynamic.flags1;
     info.versionNeeds = dynamic.versionNeeds;
     info.versionDefinitions = dynamic.versionDefinitions;
+    info.dynamicStrings = dynamic.dynamicStrings;
   }
 
   info.linkage = classifyLinkage(info);

@@ -10,8 +10,8 @@ export const CAUSE_RULES: Record<string, string[]> = {
   'not-executable': ['LL1004', 'LL1005'],
   'not-world-readable': ['LL1006', 'LL1007'],
   'wrong-arch': ['LL3001'],
-  'not-elf-macho': ['LL2001', 'LL2005'],
-  'not-elf-pe': ['LL2001', 'LL2005'],
+  'not-elf-macho': ['LL2001', 'LL2005', 'LL2006', 'LL1017'],
+  'not-elf-pe': ['LL2001', 'LL2005', 'LL2006', 'LL1017'],
   'elf-32bit': ['LL3002'],
   'dynamic-loader-missing': ['LL3004'],
   'missing-library': ['LL3005'],
@@ -32,6 +32,20 @@ export const CAUSE_RULES: Record<string, string[]> = {
   'deprecated-runtime': ['LL4001'],
   'unreadable-entry': ['LL0002'],
   'symbol-version-missing': ['LL3008'],
+  'handler-not-found': ['LL1015'],
+  'handler-nested': ['LL1016'],
+  'extension-not-executable': ['LL1017'],
+  'layer-layout': ['LL1018'],
+  'too-many-layers': ['LL1019'],
+  'nested-zip': ['LL1020'],
+  'native-module-wrong-platform': ['LL2006', 'LL3001', 'LL3002', 'LL3009', 'LL5001', 'LL5002', 'LL5102', 'LL5103', 'LL5202'],
+  'python-abi-mismatch': ['LL5001', 'LL5002'],
+  'python-wheel-platform': ['LL5002'],
+  'node-abi-mismatch': ['LL5101'],
+  'npm-platform-mismatch': ['LL5102'],
+  'missing-platform-package': ['LL5103'],
+  'ruby-abi-mismatch': ['LL5201'],
+  'ruby-platform-mismatch': ['LL5202'],
 };
 
 /** Cause of a file that is no zip at all: the linter reports no finding and exits with 2. */
@@ -43,6 +57,8 @@ export interface CaseExpectation {
   arch: 'x86_64' | 'arm64';
   handler: string;
   layers: string[];
+  /** `layer` when the zip is itself a layer; a function package otherwise. */
+  kind?: 'function' | 'layer';
   verdict: 'pass' | 'warn' | 'fail';
   causes: string[];
   acceptable: string[];

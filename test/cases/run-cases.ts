@@ -55,6 +55,8 @@ export function runCase(folder: string, today: string): CaseResult {
     expectation.handler,
     '--today',
     today,
+    '--kind',
+    expectation.kind ?? 'function',
     ...expectation.layers.flatMap((layer) => ['--layer', join(folder, layer)]),
     join(folder, 'function.zip'),
   ];

@@ -1,0 +1,47 @@
+import type { Rule } from '../src/engine/rule.js';
+import { classInJar, handlerNotFoundError, missingHandlerTarget, nestedHandlerCopies } from './handler-rules.js';
+
+export const rule: Rule = {
+  code: 'LL1015',
+  name: 'handler-not-found',
+  defaultLevel: 'error',
+  summary: 'The file or class that Handler names does not exist in the package (managed runtimes and go1.x).',
+  fact: 'Managed runtimes load the handler module from /var/task: Node.js `dir/file.export` from file.js, .mjs or .cjs, Python `pkg.mod.func` from pkg/mod.py, Ruby `file.method` from file.rb, Java `pkg.Class::method` from the class at the root or in a jar under lib/, .NET `Assembly::Type::Method` from Assembly.dll; go1.x executes /var/task/<Handler>.',
+  lambdaError: "Runtime.ImportModuleError: Error: Cannot find module 'index' (Node.js); Unable to import module (Python); fork/exec /var/task/main: no such file or directory (go1.x)",
+  check({ model, report }) {
+    const target = missingHandlerTarget(model);
+    if (target === null) {
+      const runtime = model.settings.runtime;
+      const applies = model.settings.kind === 'function' && runtime.handler !== 'bootstrap';
+      if (applies && model.entrypoint.path === null && runtime.family !== 'go') {
+        const handler = model.settings.handler ?? '';
+        if (runtime.family === 'java' || runtime.family === 'dotnet' || handler !== '') {
+          report({
+            message: `The Handler "${handler}" names no file for ${runtime.id}, so Lambda cannot load the function.`,
+            fix: 'Pass the function\'s Handler with --handler, e.g. `index.handler`, `app.lambda_handler` or `com.example.Handler::handleRequest`.',
+            detail: handler,
+          });
+        }
+      }
+      return;
+    }
+    if (nestedHandlerCopies(model, target).length > 0) {
+      return;
+    }
+    if (classInJar(model, target) !== null) {
+      return;
+    }
+
+    const runtime = model.settings.runtime;
+    const given = model.settings.handler === null ? ` (the default Handler for ${runtime.id})` : '';
+    report({
+      message:
+        `The Handler "${target.handler}"${given} needs ${target.description} in the package, and there is none: ` +
+        `every invoke fails with ${handlerNotFoundError(model, target)}.`,
+      fix:
+        'Make the Handler match the file, or zip the file at the package root: `zip -r function.zip .` run inside the ' +
+        'build folder. For Java, build a jar that contains the class (`mvn package`, `gradle buildZip`) and ship it under lib/.',
+      detail: target.handler,
+    });
+  },
+};

@@ -1,0 +1,77 @@
+import yauzl from 'yauzl';
+
+import type { EntrySource } from '../archive/entry.js';
+import { decodeEntryName } from '../archive/names.js';
+import type { AnalyzedEntry } from './model.js';
+
+/** Zip and jar entries up to this size are opened in memory to list their members. */
+const MAX_NESTED_ARCHIVE_BYTES = 64 * 1024 * 1024;
+
+/** Most members listed from one nested archive. */
+const MAX_NESTED_MEMBERS = 100_000;
+
+/** Metadata files up to this size are read as text (package.json, WHEEL). */
+const MAX_METADATA_BYTES = 256 * 1024;
+
+/** .dynstr tables up to this size are scanned for addon registration symbols. */
+const MAX_SCANNED_STRINGS_BYTES = 32 * 1024 * 1024;
+
+const NESTED_ARCHIVE_NAME = /\.(zip|jar)$/i;
+const METADATA_NAME = /(^|\/)(package\.json|WHEEL)$/;
+const NODE_ADDON_NAME = /\.node$/;
+
+/**
+ * Reads the extra facts some rules need from an entry whose first bytes were already classified:
+ * the member names of a nested zip or jar, the text of package.json and WHEEL files, and the
+ * registration symbols of a Node.js addon. Reads are bounded; failures leave the fields unset.
+ */
+export async function readEntryDetails(analyzed: AnalyzedEntry, source: EntrySource): Promise<void> {
+  const name = analyzed.entry.path;
+
+  if (NESTED_ARCHIVE_NAME.test(name) && analyzed.entry.size <= MAX_NESTED_ARCHIVE_BYTES) {
+    analyzed.archiveMembers = await listNestedArchive(source);
+  }
+
+  if (METADATA_NAME.test(name) && analyzed.entry.size <= MAX_METADATA_BYTES && analyzed.content?.format !== 'elf') {
+    analyzed.text = (await source.read(0, analyzed.entry.size)).toString('utf8');
+  }
+
+  const strings = analyzed.elf?.dynamicStrings;
+  if (NODE_ADDON_NAME.test(name) && strings !== null && strings !== undefined && strings.size <= MAX_SCANNED_STRINGS_BYTES) {
+    const table = (await source.read(strings.offset, strings.size)).toString('latin1');
+    analyzed.nodeRegistration = {
+      napi: table.includes('napi_register_module_v1'),
+      moduleVersions: [...table.matchAll(/node_register_module_v(\d+)/g)].map((match) => Number(match[1])),
+    };
+  }
+}
+
+async function listNestedArchive(source: EntrySource): Promise<string[] | undefined> {
+  const bytes = await source.read(0, source.size);
+  if (bytes.length !== source.size) {
+    return undefined;
+  }
+
+  return new Promise((resolve) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true, decodeStrings: false, validateEntrySizes: false }, (error, zipfile) => {
+      if (error !== null || zipfile === undefined) {
+        resolve(undefined);
+        return;
+      }
+
+      const names: string[] = [];
+      zipfile.on('entry', (entry: yauzl.Entry) => {
+        names.push(decodeEntryName(entry.fileName as unknown as Buffer, entry.generalPurposeBitFlag));
+        if (names.length >= MAX_NESTED_MEMBERS) {
+          zipfile.close();
+          resolve(names);
+          return;
+        }
+        zipfile.readEntry();
+      });
+      zipfile.once('end', () => resolve(names));
+      zipfile.once('error', () => resolve(names.length > 0 ? names : undefined));
+      zipfile.readEntry();
+    });
+  });
+}
