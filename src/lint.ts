@@ -1,4 +1,5 @@
 import { InputError, analyzeArtifact } from './analysis/analyze-artifact.js';
+import { assessCompatibility, summarizeCompatibility } from './analysis/compatibility.js';
 import type { AnalyzedEntry } from './analysis/model.js';
 import { describeEntrypoint, summarizeEntry } from './describe.js';
 import type { Rule, RuleLevel, Severity } from './engine/rule.js';
@@ -100,6 +101,8 @@ async function lintOne(
     inputError: null,
     entrypoint: null,
     entrypointDescription: null,
+    compatibility: [],
+    compatibilitySummary: null,
     entries: [],
     findings: [],
     counts: emptyCounts(),
@@ -119,6 +122,8 @@ async function lintOne(
   report.kind = model.kind;
   report.entrypoint = model.entrypoint.path;
   report.entrypointDescription = describeEntrypoint(model);
+  report.compatibility = assessCompatibility(model);
+  report.compatibilitySummary = summarizeCompatibility(report.compatibility, settings.architecture);
   report.entries = model.parts.flatMap((part) => part.entries.map((analyzed: AnalyzedEntry) => summarizeEntry(analyzed)));
   report.findings = runRules(model, rules, levels);
 

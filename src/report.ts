@@ -1,3 +1,4 @@
+import type { CompatibilityResult } from './analysis/compatibility.js';
 import type { Finding, Severity } from './engine/rule.js';
 import type { ElfLinkage } from './elf/read-elf.js';
 import type { ContentFormat } from './content/classify.js';
@@ -55,6 +56,10 @@ export interface ArtifactReport {
   entrypoint: string | null;
   /** One line describing the entrypoint, e.g. `bootstrap  ELF 64-bit x86-64, dynamic, needs GLIBC_2.28, 4 libraries`. */
   entrypointDescription: string | null;
+  /** Whether the package's native code loads on each runtime of the same family and architecture. */
+  compatibility: CompatibilityResult[];
+  /** The same as one line, e.g. `runs on provided.al2023 (x86_64); not on provided.al2: bootstrap needs GLIBC_2.34`. */
+  compatibilitySummary: string | null;
   entries: EntrySummary[];
   findings: Finding[];
   counts: Record<Severity, number>;

@@ -48,6 +48,9 @@ function formatArtifact(artifact: ArtifactReport, options: TextOptions, paint: (
 
   lines.push(`  entrypoint: ${artifact.entrypointDescription === null ? 'none' : printableName(artifact.entrypointDescription)}`);
   lines.push(...formatOtherElfFiles(artifact));
+  if (artifact.compatibilitySummary !== null) {
+    lines.push(`  compatibility: ${printableName(artifact.compatibilitySummary)}`);
+  }
 
   const severities = options.quiet ? (['error'] as Severity[]) : SEVERITY_ORDER;
   const colors: Record<Severity, string> = { error: ANSI.red, warning: ANSI.yellow, info: ANSI.cyan };
