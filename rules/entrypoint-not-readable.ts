@@ -29,17 +29,28 @@ export const rule: Rule = {
       }
 
       const isEntrypoint = analyzed === model.entrypoint.entry;
-      const consequence = isEntrypoint
-        ? `its interpreter cannot read it: "${analyzed.path ?? analyzed.entry.name}: Permission denied", exit status 126 (Runtime.ExitError)`
-        : 'ld.so cannot open it: "error while loading shared libraries: ' +
+      const where = analyzed.path ?? analyzed.entry.name;
+      let consequence: string;
+      let role: string;
+      if (isEntrypoint && model.entrypoint.kind === 'module') {
+        role = 'It is the handler file';
+        consequence = `the runtime cannot load it: "EACCES: permission denied, open '${where}'" (Node.js) or "[Errno 13] Permission denied" (Python)`;
+      } else if (isEntrypoint) {
+        role = 'bootstrap is a script';
+        consequence = `its interpreter cannot read it: "${where}: Permission denied", exit status 126 (Runtime.ExitError)`;
+      } else {
+        role = 'The entrypoint loads it';
+        consequence =
+          'ld.so cannot open it: "error while loading shared libraries: ' +
           `${analyzed.entry.path.slice(analyzed.entry.path.lastIndexOf('/') + 1)}: cannot open shared object file: Permission denied", ` +
           'exit status 127 (Runtime.ExitError)';
+      }
 
       report({
         entry: analyzed,
         message:
-          `${analyzed.entry.name} has mode ${mode}: others cannot read it. ` +
-          `${isEntrypoint ? 'bootstrap is a script, and since' : 'bootstrap loads it, and since'} Lambda runs the function as a user that does not own the file, ${consequence}.`,
+          `${analyzed.entry.name} has mode ${mode}: others cannot read it. ${role}, and because Lambda runs the function ` +
+          `as a user that does not own the file, ${consequence}.`,
         fix: 'Run `chmod -R o+rX .` in the package folder before zipping, or `chmod 644` this file (755 for executables).',
         detail: octalMode(permissions),
       });
