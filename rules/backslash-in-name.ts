@@ -23,8 +23,9 @@ export const rule: Rule = {
           `one file named "${name}" at the top of the package and nothing is created at ${intended}; ` +
           'whatever loads that path fails with "No such file or directory".',
         fix:
-          'Zip with a tool that writes "/" separators: `zip -r` on Linux, macOS or WSL, 7-Zip, or PowerShell 7 ' +
-          '`Compress-Archive`; Compress-Archive in Windows PowerShell 5.1 and .NET Framework\'s ZipFile write backslashes.',
+          'Zip with a tool that writes "/" separators and Unix modes: `zip -r` on Linux, macOS or WSL, or ' +
+          '`cargo lambda build --output-format zip`. Compress-Archive in Windows PowerShell 5.1 writes backslashes, and ' +
+          "Windows tools that write '/' (7-Zip, PowerShell 7) still store no Unix mode, which loses bootstrap's execute bit.",
         detail: name,
       });
     }

@@ -22,7 +22,7 @@ export const rule: Rule = {
       report({
         entry: analyzed,
         message:
-          `${analyzed.entry.name} was stored by a ${hostName(analyzed.entry.hostSystem)} host, which records no Unix mode, ` +
+          `${analyzed.entry.name} was stored by a zip tool on ${hostName(analyzed.entry.hostSystem)}, which records no Unix mode, ` +
           `so Lambda extracts it without execute permission and fails with ${error}.`,
         fix:
           'Zip on Linux, macOS or WSL after `chmod 755 bootstrap`, or use a tool that writes Unix modes on Windows: ' +

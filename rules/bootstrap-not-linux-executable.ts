@@ -22,16 +22,15 @@ export const rule: Rule = {
     const error = `"fork/exec ${path}: exec format error" (Runtime.InvalidEntrypoint)`;
     const names = toolchainNames(model.settings.architecture);
     const buildForLinux =
-      `Build for Linux: \`cargo lambda build --release\` (it cross-compiles from macOS and Windows) or ` +
-      `\`cargo build --release --target ${names.musl}\`; for Go, ` +
+      `Build for Linux: \`cargo lambda build --release\` (it cross-compiles from macOS and Windows through Zig), or ` +
+      `\`cargo zigbuild --release --target ${names.musl}\` (plain \`cargo build\` for a Linux target needs a Linux linker); for Go, ` +
       `\`GOOS=linux GOARCH=${names.goarch} CGO_ENABLED=0 go build -o bootstrap\`; then zip the Linux binary.`;
 
     const foreign = foreignBinaryDescription(analyzed);
     if (foreign !== null) {
-      const os = content.format === 'pe' ? 'Windows' : 'macOS';
       report({
         entry: analyzed,
-        message: `${analyzed.entry.name} is ${foreign}, built for ${os}. Linux cannot execute it, so Lambda fails with ${error}.`,
+        message: `${analyzed.entry.name} is ${foreign}. Linux cannot execute it, so Lambda fails with ${error}.`,
         fix: buildForLinux,
         detail: content.format,
       });

@@ -1,5 +1,5 @@
 import type { Rule } from '../src/engine/rule.js';
-import { runtimesWithVersion } from './support.js';
+import { compilerInstall, runtimeImage, runtimesWithVersion } from './support.js';
 import { judgeVersion, runtimeVersionNeeds } from './version-needs.js';
 
 const CXX_NAMESPACES = new Set(['GLIBCXX', 'CXXABI', 'GCC']);
@@ -41,8 +41,9 @@ export const rule: Rule = {
           (runsOn.length > 0 ? ` It runs on ${runsOn.join(', ')}.` : ''),
         fix:
           'Link the C++ runtime statically (`-static-libstdc++ -static-libgcc`), build with the compiler of the ' +
-          `runtime's image (public.ecr.aws/lambda/${runtime.id.replace('.', ':')}), or move to a runtime with a newer libstdc++. ` +
-          'Shipping libstdc++.so.6 in lib/ does not help: /lib64 comes first on LD_LIBRARY_PATH.',
+          `runtime's image (${runtimeImage(runtime)}, after \`${compilerInstall(runtime)} gcc-c++\`), or move to a runtime with a newer libstdc++. ` +
+          'Shipping a newer libstdc++.so.6 in lib/ helps only with a DT_RPATH pointing there (`-Wl,--disable-new-dtags,-rpath,\'$ORIGIN/lib\'`), ' +
+          'because /lib64 comes before /var/task/lib on LD_LIBRARY_PATH.',
         detail: need.version,
       });
     }

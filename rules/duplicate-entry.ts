@@ -34,8 +34,8 @@ export const rule: Rule = {
             'Which copy lands in the function depends on the extractor; lambda-lint checks the last one, as ' +
             'Info-ZIP unzip and Python extract it.',
           fix:
-            'Rebuild the zip from a clean folder instead of adding to an existing one: `rm -f function.zip && zip -r function.zip .`; ' +
-            "Python's ZipFile in mode 'a' and `zip` on an existing archive with a changed path can add a second copy.",
+            'Rebuild the zip from a clean folder instead of adding to an existing one: `rm -f function.zip && zip -r function.zip .`. ' +
+            "Python's ZipFile in mode 'a' adds a second copy of a name; Info-ZIP zip replaces it.",
           detail: last.entry.name,
         });
       }

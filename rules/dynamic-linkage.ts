@@ -21,7 +21,7 @@ export const rule: Rule = {
         entry: analyzed,
         message:
           `${analyzed.entry.name} is dynamically linked (PT_INTERP ${elf.interpreter ?? ''}, ${elf.needed.length} DT_NEEDED ` +
-          'libraries), and this project requires static executables.',
+          `${elf.needed.length === 1 ? 'entry' : 'entries'}), and this project requires static executables.`,
         fix:
           `Link statically: Rust with \`--target ${names.musl}\`, or \`RUSTFLAGS="-C target-feature=+crt-static"\` on ${names.gnu}; ` +
           'Go with `CGO_ENABLED=0`; C with `gcc -static` or `musl-gcc -static`.',

@@ -7,7 +7,7 @@ export const rule: Rule = {
   name: 'elf-wrong-class',
   defaultLevel: 'error',
   summary: 'An ELF file is 32-bit (ELFCLASS32) or big-endian, which no Lambda architecture runs.',
-  fact: 'Lambda runs 64-bit little-endian code only: x86_64 and arm64 (AArch64); 32-bit i386 and ARM binaries are not supported.',
+  fact: 'Lambda supports two architectures, x86_64 and arm64 (AArch64), both 64-bit little-endian. Whether its kernel also runs 32-bit i386 or ARM code (compat mode) is not documented, so such a binary is at best unsupported; big-endian code cannot run at all.',
   lambdaError: 'fork/exec /var/task/bootstrap: exec format error (Runtime.InvalidEntrypoint)',
   check({ model, report }) {
     for (const analyzed of allEntries(model)) {
@@ -17,11 +17,13 @@ export const rule: Rule = {
       }
 
       const what = elf.elfClass === 32 ? `a 32-bit ELF (ELFCLASS32, ${elf.machineName})` : `a big-endian ELF (${elf.machineName})`;
+      const outcome =
+        elf.elfClass === 32 && elf.byteOrder === 'little'
+          ? 'AWS supports only 64-bit x86_64 and arm64 code, and does not document 32-bit support in its kernel; where it is absent, '
+          : 'No Lambda CPU runs big-endian code: ';
       report({
         entry: analyzed,
-        message:
-          `${analyzed.entry.name} is ${what}. Lambda runs only 64-bit little-endian x86-64 and AArch64 code: ` +
-          `${unusableElfError(model, analyzed, 'exec format error')}.`,
+        message: `${analyzed.entry.name} is ${what}. ${outcome}${unusableElfError(model, analyzed, 'exec format error')}.`,
         fix:
           'Build a 64-bit binary: drop `-m32` or the i686/armv7 target and build for x86_64-unknown-linux-gnu or ' +
           'aarch64-unknown-linux-gnu (or their -musl variants).',

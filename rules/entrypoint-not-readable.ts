@@ -8,7 +8,7 @@ export const rule: Rule = {
   defaultLevel: 'error',
   summary: 'A file that bootstrap needs (a script bootstrap, a library it loads) is not readable by others, or sits in a folder others cannot enter.',
   fact: 'Lambda runs the function as a user that does not own its files, so every file the loader or an interpreter opens needs the "others" read bit, and every folder on the way needs the "others" execute bit.',
-  lambdaError: 'error while loading shared libraries: ...: cannot open shared object file: Permission denied (exit status 127, Runtime.ExitError)',
+  lambdaError: 'error while loading shared libraries: ...: cannot open shared object file: No such file or directory (exit status 127, Runtime.ExitError); ld.so reports an unreadable library as missing',
   check({ model, report }) {
     for (const problem of entrypointAccessProblems(model)) {
       const analyzed = problem.analyzed;
@@ -21,7 +21,8 @@ export const rule: Rule = {
           entry: analyzed,
           message:
             `${analyzed.entry.name} has mode ${mode}: others cannot enter it, so the function's user cannot open ` +
-            `${below}, which bootstrap needs. Lambda fails with "Permission denied" when it is opened.`,
+            `${below}, which the entrypoint needs. ld.so treats a library it cannot open as absent and fails with ` +
+            '"cannot open shared object file: No such file or directory", exit status 127 (Runtime.ExitError).',
           fix: 'Run `chmod -R o+rX .` in the package folder before zipping (read for files, enter for folders).',
           detail: octalMode(permissions),
         });
@@ -41,8 +42,8 @@ export const rule: Rule = {
       } else {
         role = 'The entrypoint loads it';
         consequence =
-          'ld.so cannot open it: "error while loading shared libraries: ' +
-          `${analyzed.entry.path.slice(analyzed.entry.path.lastIndexOf('/') + 1)}: cannot open shared object file: Permission denied", ` +
+          'ld.so cannot open it, treats it as absent and fails with "error while loading shared libraries: ' +
+          `${analyzed.entry.path.slice(analyzed.entry.path.lastIndexOf('/') + 1)}: cannot open shared object file: No such file or directory", ` +
           'exit status 127 (Runtime.ExitError)';
       }
 

@@ -20,7 +20,7 @@ export const rule: Rule = {
       let problem: string | null = null;
       let error = 'permission denied';
       if (permissions === null) {
-        problem = `was stored by a ${hostName(analyzed.entry.hostSystem)} host, which records no Unix mode, so it is extracted without execute permission`;
+        problem = `was stored by a zip tool on ${hostName(analyzed.entry.hostSystem)}, which records no Unix mode, so it is extracted without execute permission`;
       } else if ((permissions & 0o001) === 0) {
         problem = `has mode ${octalMode(permissions)}, without execute permission for others`;
       } else if (foreign !== null) {

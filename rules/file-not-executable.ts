@@ -21,7 +21,7 @@ export const rule: Rule = {
 
       const state =
         permissions === null
-          ? `was stored by a ${hostName(analyzed.entry.hostSystem)} host, which records no Unix mode`
+          ? `was stored by a zip tool on ${hostName(analyzed.entry.hostSystem)}, which records no Unix mode`
           : `has mode ${octalMode(permissions)}, without execute permission for others`;
 
       report({

@@ -1,5 +1,5 @@
 import type { Rule } from '../src/engine/rule.js';
-import { runtimesWithVersion, toolchainNames } from './support.js';
+import { compilerInstall, runtimeImage, runtimesWithVersion, toolchainNames } from './support.js';
 import { judgeVersion, runtimeVersionNeeds } from './version-needs.js';
 
 export const rule: Rule = {
@@ -37,7 +37,7 @@ export const rule: Rule = {
         fix:
           `Build against glibc ${glibcTarget} or older: \`cargo lambda build --release --target ${names.gnu}.${glibcTarget}\` ` +
           `(the suffix sets the glibc version); a static musl build (\`--target ${names.musl}\`); for Go, \`CGO_ENABLED=0\`; ` +
-          `or build inside the runtime's own image (public.ecr.aws/lambda/${runtime.id.replace('.', ':')}).` +
+          `or build inside the runtime's own image (${runtimeImage(runtime)}, after \`${compilerInstall(runtime)}\`).` +
           (runsOn.length > 0 ? ` Or move the function to ${runsOn[0].split(' ')[0]}.` : ''),
         detail: need.version,
       });

@@ -25,8 +25,8 @@ export const rule: Rule = {
         }
 
         const soname = resolution.soname;
-        // musl-linked reports musl's libc on shared objects; executables get missing-dynamic-loader first.
-        if (isMuslLibc(soname) && analyzed.elf.interpreter === null) {
+        // musl-linked reports musl's libc on shared objects; a musl executable fails on its loader first.
+        if (isMuslLibc(soname) && (analyzed.elf.interpreter === null || analyzed.elf.interpreter.includes('ld-musl'))) {
           continue;
         }
         if (resolution.status === 'runtime') {

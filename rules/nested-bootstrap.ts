@@ -26,7 +26,7 @@ export const rule: Rule = {
           `Lambda extracts it to ${where} and fails with ${INVALID_ENTRYPOINT}.`,
         fix:
           `Zip the file without its folder: \`zip -j function.zip ${name}\` (-j stores it as bootstrap and keeps its mode), ` +
-          `or \`cd ${folder} && zip -r ../function.zip .\`. cargo-lambda users: ` +
+          `and add other files the same way. cargo-lambda users: ` +
           '`cargo lambda build --release --output-format zip` writes target/lambda/<function>/bootstrap.zip with bootstrap at its root.',
         detail: name,
       });

@@ -1,5 +1,5 @@
 import type { AnalyzedEntry, ArtifactModel } from '../src/analysis/model.js';
-import { listRuntimes, type Architecture, type VersionNamespace } from '../src/runtimes/runtime.js';
+import { listRuntimes, type Architecture, type RuntimeInfo, type VersionNamespace } from '../src/runtimes/runtime.js';
 import { compareVersionNumbers, parseVersionNumbers } from '../src/runtimes/versions.js';
 
 /** Names of "version made by" hosts (APPNOTE 4.4.2) that Windows and old archivers write. */
@@ -102,4 +102,19 @@ export function foreignBinaryDescription(analyzed: AnalyzedEntry): string | null
     return `a Windows PE executable (${content.pe.machineName})`;
   }
   return null;
+}
+
+/**
+ * The AWS base image of a runtime on public.ecr.aws, for "build in the runtime's image" advice.
+ * The images carry no compiler: `dnf install -y gcc` (Amazon Linux 2023) or `yum install -y gcc` first.
+ */
+export function runtimeImage(runtime: RuntimeInfo): string {
+  const tags: Record<string, string> = { 'provided.al2023': 'provided:al2023', 'provided.al2': 'provided:al2', provided: 'provided:alami' };
+  const tag = tags[runtime.id] ?? `${runtime.family}:${runtime.language?.version ?? 'latest'}`;
+  return `public.ecr.aws/lambda/${tag}`;
+}
+
+/** The package manager command that installs gcc in a runtime's base image. */
+export function compilerInstall(runtime: RuntimeInfo): string {
+  return runtime.osId === 'al2023' ? 'dnf install -y gcc' : 'yum install -y gcc';
 }

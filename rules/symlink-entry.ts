@@ -6,11 +6,11 @@ export const rule: Rule = {
   name: 'symlink-entry',
   defaultLevel: 'info',
   summary: 'The package holds a symlink; shows where it points.',
-  fact: 'Zips written with `zip -y` store symlinks as links, and Lambda extracts them as links (common for `libfoo.so.1 -> libfoo.so.1.0.0` chains); `zip` without -y stores the target file instead.',
+  fact: 'Zips written with `zip -y` store symlinks as links; community reports (no AWS document) show Lambda extracts them as links, as layers with `libfoo.so.1 -> libfoo.so.1.0.0` chains rely on. `zip` without -y stores the target file instead.',
   lambdaError: 'none while the target exists in the package or a layer',
   check({ model, report }) {
     for (const link of symlinkTargets(model)) {
-      if (link.resolution.status === 'outside') {
+      if (link.resolution.status === 'outside' && !link.inUncheckedLayers) {
         continue;
       }
 

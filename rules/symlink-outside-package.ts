@@ -10,7 +10,7 @@ export const rule: Rule = {
   lambdaError: 'No such file or directory, or the function reads a runtime file instead of its own',
   check({ model, report }) {
     for (const link of symlinkTargets(model)) {
-      if (link.resolution.status !== 'outside') {
+      if (link.resolution.status !== 'outside' || link.inUncheckedLayers) {
         continue;
       }
 

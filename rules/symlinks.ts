@@ -24,6 +24,7 @@ export function symlinkTargets(model: ArtifactModel): SymlinkTarget[] {
       const directory = analyzed.path.slice(0, analyzed.path.lastIndexOf('/'));
       const absolute = target.startsWith('/') ? target : `${directory}/${target}`;
       const resolution = model.fileSystem.resolve(absolute);
+      // Without --layer, /opt is not part of the model, so a link into it resolves "outside".
       const inUncheckedLayers = !hasLayers && (resolution.path === '/opt' || resolution.path.startsWith('/opt/'));
 
       targets.push({ analyzed, target, resolution, inUncheckedLayers });

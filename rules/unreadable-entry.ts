@@ -5,7 +5,7 @@ export const rule: Rule = {
   code: 'LL0002',
   name: 'unreadable-entry',
   defaultLevel: 'error',
-  summary: 'An entry cannot be read: encrypted, compressed with a method other than store or deflate, or corrupt.',
+  summary: 'An entry cannot be read: encrypted, compressed with a method other than store or deflate, or its data fails to inflate where lambda-lint reads it.',
   fact: 'Lambda extracts every entry of the package when the function is created or updated; an encrypted entry cannot be extracted without its password, damaged data cannot be inflated, and AWS documents no compression method besides deflate.',
   lambdaError: 'Could not unzip uploaded file',
   check({ model, report }) {

@@ -18,16 +18,17 @@ export const rule: Rule = {
       return;
     }
 
-    const largest = [...entries]
+    const largest = entries
+      .filter((analyzed) => analyzed.entry.type === 'file')
       .sort((a, b) => b.entry.size - a.entry.size)
       .slice(0, 3)
       .map((analyzed) => `${analyzed.entry.name} (${analyzed.entry.size.toLocaleString('en-US')} bytes)`)
       .join(', ');
-    const scope = model.parts.length > 1 ? 'the function and its layers' : 'the function';
+    const scope = model.parts.length > 1 ? 'the function and its layers take' : 'the package takes';
 
     report({
       message:
-        `Unzipped, ${scope} take ${total.toLocaleString('en-US')} bytes, over Lambda's limit of 262,144,000 bytes: ` +
+        `Unzipped, ${scope} ${total.toLocaleString('en-US')} bytes, over Lambda's limit of 262,144,000 bytes: ` +
         `creating or updating the function fails with "Unzipped size must be smaller than 262144000 bytes". Largest: ${largest}.`,
       fix:
         'Leave out what does not run on Lambda (tests, docs, caches, debug symbols: `strip`), load large data ' +

@@ -34,11 +34,13 @@ async function lintAllCases(): Promise<CaseRun[]> {
       handler: string;
       layers: string[];
       verdict: string;
+      kind?: 'function' | 'layer';
     };
     const report = await lint([join(folder, 'function.zip')], {
       runtime: expectation.runtime,
       architecture: expectation.arch,
       handler: expectation.handler,
+      kind: expectation.kind ?? 'function',
       layers: expectation.layers.map((layer) => join(folder, layer)),
       ruleLevels: ALL_RULES_ON,
       now: CASE_DATE,
