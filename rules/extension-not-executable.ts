@@ -11,6 +11,18 @@ export const rule: Rule = {
   check({ model, report }) {
     for (const analyzed of allEntries(model)) {
       const path = analyzed.path;
+      if (path !== null && analyzed.entry.type === 'file' && /^\/var\/task\/extensions\/[^/]+$/.test(path)) {
+        report({
+          entry: analyzed,
+          severity: 'warning',
+          message:
+            `${analyzed.entry.name} looks like a Lambda extension, but it is in the function package (${path}). Lambda starts ` +
+            'extensions only from /opt/extensions, that is from the extensions/ folder of a layer, so this one never runs.',
+          fix: 'Publish the extension as a layer (a zip with extensions/<name> at its root) and attach it to the function.',
+          detail: 'function-package',
+        });
+        continue;
+      }
       if (path === null || analyzed.entry.type !== 'file' || !/^\/opt\/extensions\/[^/]+$/.test(path)) {
         continue;
       }

@@ -71,6 +71,13 @@ describe('rule metadata', () => {
     }
   });
 
+  it('are all listed in the README table', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    for (const rule of RULES) {
+      expect(readme, rule.name).toContain(`| ${rule.code} | [${rule.name}](docs/rules/${rule.name}.md) |`);
+    }
+  });
+
   for (const rule of RULES) {
     it(`has a docs page with every section: ${rule.name}`, () => {
       const path = `docs/rules/${rule.name}.md`;
