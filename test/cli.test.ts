@@ -230,3 +230,33 @@ describe('JSON report', () => {
     expect(bootstrap?.elf?.highestVersions.GLIBC).toBe('GLIBC_2.34');
   });
 });
+
+describe('runtimes command', () => {
+  it('lists every runtime with OS, glibc, architectures and status', () => {
+    const result = runCli(['runtimes', '--today', '2026-12-04']);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^RUNTIME\s+OS\s+GLIBC\s+ARCHITECTURES\s+STATUS$/);
+    expect(lines).toHaveLength(33);
+    expect(result.stdout).toMatch(/provided\.al2023\s+Amazon Linux 2023\s+2\.34\s+x86_64, arm64\s+supported until 2029-06-30/);
+    expect(result.stdout).toMatch(/provided\.al2\s+Amazon Linux 2\s+2\.26\s+x86_64, arm64\s+deprecated since 2026-07-31, move to provided\.al2023/);
+    expect(result.stdout).toMatch(/go1\.x\s+Amazon Linux 1\s+2\.17\s+x86_64\s+deprecated since 2024-01-08/);
+  });
+
+  it('reports update-blocked runtimes after their date', () => {
+    const result = runCli(['runtimes', '--today', '2027-03-04']);
+    expect(result.stdout).toMatch(/provided\.al2\s+.*update blocked since 2027-03-03/);
+  });
+
+  it('prints JSON with --format json', () => {
+    const result = runCli(['runtimes', '--format', 'json', '--today', '2026-12-04']);
+    const parsed = JSON.parse(result.stdout) as { runtimes: Array<{ id: string; status: string }> };
+    expect(parsed.runtimes).toHaveLength(32);
+    expect(parsed.runtimes.find((runtime) => runtime.id === 'nodejs20.x')?.status).toBe('deprecated');
+  });
+
+  it('rejects an unknown option with exit 2', () => {
+    const result = runCli(['runtimes', '--bogus']);
+    expect(result.status).toBe(2);
+  });
+});
