@@ -24,7 +24,7 @@ export const rule: Rule = {
       }
 
       const where = need.analyzed.path ?? need.analyzed.entry.name;
-      const runsOn = runtimesWithVersion(need.namespace, need.numbers, model.settings.architecture);
+      const runsOn = runtimesWithVersion(runtime.family, need.namespace, need.numbers, model.settings.architecture);
       const newest = `${need.namespace}_${runtime.symbolVersions[need.namespace]}`;
       const newerOnly =
         verdict === 'newer-builds-only'

@@ -24,7 +24,7 @@ export const rule: Rule = {
       }
 
       const where = need.analyzed.path ?? need.analyzed.entry.name;
-      const runsOn = runtimesWithVersion('GLIBC', need.numbers, architecture);
+      const runsOn = runtimesWithVersion(runtime.family, 'GLIBC', need.numbers, architecture);
       const runsOnSentence = runsOn.length > 0 ? ` It runs on ${runsOn.join(', ')}.` : ' No custom runtime has a glibc that new.';
       const glibcTarget = runtime.glibc;
 

@@ -54,12 +54,17 @@ export function runtimesProviding(soname: string, architecture: Architecture): s
 }
 
 /**
- * Runtimes whose highest version in `namespace` is at least `needed`, for the given architecture,
- * as `id (glibc X)` labels.
+ * Runtimes of `family` whose highest version in `namespace` is at least `needed`, for the given
+ * architecture, as `id (GLIBC_X)` labels.
  */
-export function runtimesWithVersion(namespace: VersionNamespace, needed: number[], architecture: Architecture): string[] {
+export function runtimesWithVersion(
+  family: RuntimeInfo['family'],
+  namespace: VersionNamespace,
+  needed: number[],
+  architecture: Architecture,
+): string[] {
   return listRuntimes()
-    .filter((runtime) => runtime.architectures[architecture] !== undefined)
+    .filter((runtime) => runtime.family === family && runtime.architectures[architecture] !== undefined)
     .filter((runtime) => {
       const highest = runtime.symbolVersions[namespace];
       return highest !== null && compareVersionNumbers(parseVersionNumbers(highest), needed) >= 0;

@@ -112,7 +112,7 @@ function versionReasons(model: ArtifactModel, analyzed: AnalyzedEntry, runtime: 
     return [];
   }
   const resolutions = resolveLibraries(analyzed, elf, model.fileSystem, runtime, architecture);
-  const reasons: string[] = [];
+  const tooNew = new Map<string, { name: string; numbers: number[] }>();
 
   for (const need of elf.versionNeeds) {
     if (resolutions.find((resolution) => resolution.soname === need.file)?.status === 'package') {
@@ -124,12 +124,16 @@ function versionReasons(model: ArtifactModel, analyzed: AnalyzedEntry, runtime: 
       if (parsed === null || version.weak || highest === null) {
         continue;
       }
-      if (compareVersionNumbers(parsed.numbers, parseVersionNumbers(highest)) > 0) {
-        reasons.push(`${analyzed.entry.name} needs ${version.name}`);
+      if (compareVersionNumbers(parsed.numbers, parseVersionNumbers(highest)) <= 0) {
+        continue;
+      }
+      const current = tooNew.get(parsed.namespace);
+      if (current === undefined || compareVersionNumbers(parsed.numbers, current.numbers) > 0) {
+        tooNew.set(parsed.namespace, { name: version.name, numbers: parsed.numbers });
       }
     }
   }
-  return reasons;
+  return [...tooNew.values()].map((version) => `${analyzed.entry.name} needs ${version.name}`);
 }
 
 /** Language ABI tags that tie the package to one runtime version: CPython tags, NODE_MODULE_VERSION, Ruby ABI folders. */
