@@ -5,6 +5,7 @@ export const rule: Rule = {
   code: 'LL4001',
   name: 'deprecated-runtime',
   defaultLevel: 'warning',
+  deploymentOnly: true,
   summary: 'The runtime is deprecated, or AWS already blocks creating or updating functions on it.',
   fact: "After a runtime's deprecation date AWS stops patching it; later it blocks creating functions on it, then updating them. Invocations keep working.",
   lambdaError: 'InvalidParameterValueException: The runtime parameter of X is no longer supported for creating or updating AWS Lambda functions.',

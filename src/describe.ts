@@ -121,5 +121,9 @@ export function describeEntrypoint(model: ArtifactModel): string | null {
     return null;
   }
   const name = model.entrypoint.path.startsWith('/opt/') ? model.entrypoint.path : analyzed.entry.name;
+  if (model.entrypoint.kind === 'module') {
+    const language = model.settings.runtime.language?.name ?? model.settings.runtime.family;
+    return `${name}  ${language} handler file`;
+  }
   return `${name}  ${describeContent(analyzed)}`;
 }

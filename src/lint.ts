@@ -122,7 +122,7 @@ async function lintOne(
   report.kind = model.kind;
   report.entrypoint = model.entrypoint.path;
   report.entrypointDescription = describeEntrypoint(model);
-  report.compatibility = assessCompatibility(model);
+  report.compatibility = assessCompatibility(model, rules, levels);
   report.compatibilitySummary = summarizeCompatibility(report.compatibility, settings.architecture);
   report.entries = model.parts.flatMap((part) => part.entries.map((analyzed: AnalyzedEntry) => summarizeEntry(analyzed)));
   report.findings = runRules(model, rules, levels);

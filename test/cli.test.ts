@@ -260,3 +260,42 @@ describe('runtimes command', () => {
     expect(result.status).toBe(2);
   });
 });
+
+describe('managed runtimes and layers', () => {
+  it('fails a Node function with a darwin addon, naming the file and its OS', () => {
+    const result = runCli([...TODAY, '--runtime', 'nodejs22.x', fixtureZip('fail-node22-rollup-darwin-arm64')]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('LL2006 native-module-not-linux  node_modules/@rollup/rollup-darwin-arm64/rollup.darwin-arm64.node');
+    expect(result.stdout).toContain('is a Mach-O file for macOS (arm64)');
+    expect(result.stdout).toContain('invalid ELF header');
+  });
+
+  it('passes the linux-x64 build on nodejs22.x x86_64', () => {
+    const result = runCli([...TODAY, '--runtime', 'nodejs22.x', '--arch', 'x86_64', fixtureZip('pass-node22-rollup-linux-x64-gnu')]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('0 errors, 0 warnings');
+  });
+
+  it('fails the linux-x64 build on nodejs22.x arm64', () => {
+    const result = runCli([...TODAY, '--runtime', 'nodejs22.x', '--arch', 'arm64', fixtureZip('pass-node22-rollup-linux-x64-gnu')]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('LL3001 elf-wrong-machine');
+    expect(result.stdout).toContain('LL5103 missing-platform-package');
+  });
+
+  it('passes a function without bootstrap whose layer provides one', () => {
+    const folder = 'fixtures/cases/pass-layer-bootstrap-al2023';
+    const withLayer = runCli([...TODAY, '--layer', `${folder}/layer.zip`, `${folder}/function.zip`]);
+    expect(withLayer.status).toBe(0);
+    expect(withLayer.stdout).toContain('entrypoint: /opt/bootstrap');
+
+    const withoutLayer = runCli([...TODAY, `${folder}/function.zip`]);
+    expect(withoutLayer.status).toBe(1);
+    expect(withoutLayer.stdout).toContain('LL1001 missing-bootstrap');
+  });
+
+  it('rejects an unknown --kind', () => {
+    const result = runCli(['--kind', 'image', fixtureZip('pass-rust-static-pie-al2023')]);
+    expect(result.status).toBe(2);
+  });
+});

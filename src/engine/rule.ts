@@ -54,5 +54,7 @@ export interface Rule {
   lambdaError: string;
   /** True for rules that still apply when the archive could not be read (they report on the archive itself). */
   checksDamagedArchive?: boolean;
+  /** True for rules about deploying (lifecycle dates), not about whether the code starts; compatibility ignores them. */
+  deploymentOnly?: boolean;
   check(context: RuleContext): void;
 }
