@@ -36,7 +36,7 @@ interface CliOptions {
 
 function parseCount(value: string): number {
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 0) {
+  if (value.trim() === '' || !Number.isInteger(count) || count < 0) {
     throw new InvalidArgumentError('expected a whole number of 0 or more.');
   }
   return count;
@@ -168,6 +168,10 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const options = program.opts<CliOptions>();
+  if (options.kind === 'layer' && options.layer.length > 0) {
+    process.stderr.write('lambda-lint: --layer attaches layers to a function; it cannot be used with --kind layer\n');
+    return EXIT_USAGE;
+  }
   const expanded = await expandInputs(program.args);
   for (const pattern of expanded.unmatched) {
     process.stderr.write(`lambda-lint: ${pattern}: no such file or directory, and no match as a glob pattern\n`);
@@ -208,11 +212,22 @@ async function main(argv: string[]): Promise<number> {
       : formatText(report, { color: useColor(options), quiet: options.quiet, docsLocation });
 
   if (options.output !== undefined) {
-    writeFileSync(options.output, rendered);
+    try {
+      writeFileSync(options.output, rendered);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`lambda-lint: cannot write the report to ${options.output}: ${oneLine(reason)}\n`);
+      return EXIT_USAGE;
+    }
   } else {
     process.stdout.write(rendered);
   }
 
+  if (options.maxWarnings !== undefined && report.counts.warning > options.maxWarnings && report.counts.error === 0) {
+    process.stderr.write(
+      `lambda-lint: ${report.counts.warning} ${report.counts.warning === 1 ? 'warning' : 'warnings'}, more than --max-warnings ${options.maxWarnings} allows\n`,
+    );
+  }
   return exitCodeFor(report, options, inputErrors.length + expanded.unmatched.length);
 }
 

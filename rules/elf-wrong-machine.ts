@@ -2,7 +2,8 @@ import { EM_AARCH64, EM_X86_64 } from '../src/elf/constants.js';
 import type { Architecture } from '../src/runtimes/runtime.js';
 import type { Rule } from '../src/engine/rule.js';
 import { unusableElfError } from './elf-roles.js';
-import { allEntries, toolchainNames } from './support.js';
+import { NATIVE_MODULE_NAME, installForLinuxFix, unusedPlatformCopies } from './native-modules.js';
+import { allEntries, describeRole, toolchainNames } from './support.js';
 
 /** e_machine each Lambda architecture executes. */
 const MACHINE_FOR_ARCHITECTURE: Record<Architecture, number> = { x86_64: EM_X86_64, arm64: EM_AARCH64 };
@@ -18,11 +19,17 @@ export const rule: Rule = {
     const architecture = model.settings.architecture;
     const expected = MACHINE_FOR_ARCHITECTURE[architecture];
 
+    const unused = unusedPlatformCopies(model);
     for (const analyzed of allEntries(model)) {
       const elf = analyzed.elf;
-      if (elf === undefined || elf.elfClass !== 64 || elf.byteOrder !== 'little' || elf.machine === expected) {
+      if (elf === undefined || elf.elfClass !== 64 || elf.byteOrder !== 'little' || elf.machine === expected || unused.has(analyzed)) {
         continue;
       }
+
+      // The entrypoint, what it loads and native modules fail the function; another file (a helper
+      // program, a build leftover) fails only if something starts it, like foreign-binary's files.
+      const nativeModule = NATIVE_MODULE_NAME.test(analyzed.entry.path) && model.settings.runtime.handler === 'module';
+      const severity = describeRole(model, analyzed) !== 'other' || nativeModule || elf.linkage === 'shared-library' ? undefined : 'warning';
 
       const otherArchitecture = (Object.keys(MACHINE_FOR_ARCHITECTURE) as Architecture[]).find(
         (candidate) => MACHINE_FOR_ARCHITECTURE[candidate] === elf.machine,
@@ -35,13 +42,15 @@ export const rule: Rule = {
 
       report({
         entry: analyzed,
+        severity,
         message:
           `${analyzed.entry.name} is built for ${elf.machineName} (e_machine ${elf.machine}), but the function runs on ` +
           `${architecture}, which executes only ${architecture === 'x86_64' ? 'EM_X86_64' : 'EM_AARCH64'} code: ` +
           `${unusableElfError(model, analyzed, 'exec format error')}.`,
-        fix:
-          `Build for ${architecture}: \`cargo lambda build --release --target ${names.gnu}\` (or ${names.musl}), ` +
-          `Go with \`GOARCH=${names.goarch}\`, C with the ${architecture === 'arm64' ? 'aarch64-linux-gnu-gcc' : 'x86_64 gcc'} compiler.${settingHint}`,
+        fix: nativeModule
+          ? `${installForLinuxFix(model)}${settingHint}`
+          : `Build for ${architecture}: \`cargo lambda build --release --target ${names.gnu}\` (or ${names.musl}), ` +
+            `Go with \`GOARCH=${names.goarch}\`, C with the ${architecture === 'arm64' ? 'aarch64-linux-gnu-gcc' : 'x86_64 gcc'} compiler.${settingHint}`,
         detail: elf.machineName,
       });
     }

@@ -41,6 +41,12 @@ export const rule: Rule = {
       } else if (analyzed.content?.format === 'other' || analyzed.content?.format === 'empty') {
         problem = 'is neither an ELF executable nor a #! script';
         error = 'exec format error';
+      } else if (analyzed.content?.script?.crlf === true) {
+        problem = `is a script whose #! line ends in CR LF, so the kernel looks for the interpreter "${analyzed.content.script.shebang}\\r"`;
+        error = 'no such file or directory';
+      } else if (analyzed.content?.script?.bom === true) {
+        problem = 'is a script with a UTF-8 byte order mark before #!, so the kernel sees no #! line';
+        error = 'exec format error';
       }
       if (problem === null) {
         continue;
@@ -54,7 +60,9 @@ export const rule: Rule = {
         fix:
           error === 'permission denied'
             ? `\`chmod 755 extensions/${path.slice('/opt/extensions/'.length)}\` before zipping the layer, on a system that stores Unix modes.`
-            : 'Build the extension for Linux and the function\'s architecture (`cargo lambda build --extension`, `GOOS=linux go build`).',
+            : error === 'no such file or directory' || analyzed.content?.script?.bom === true
+              ? 'Save the script with LF line endings and without a byte order mark (`dos2unix`).'
+              : 'Build the extension for Linux and the function\'s architecture (`cargo lambda build --extension`, `GOOS=linux go build`).',
         detail: error,
       });
     }

@@ -1,5 +1,5 @@
 import type { Rule } from '../src/engine/rule.js';
-import { allEntries, hostName, octalMode } from './support.js';
+import { allEntries, hostName, octalMode, shellWord } from './support.js';
 
 export const rule: Rule = {
   code: 'LL1005',
@@ -10,7 +10,8 @@ export const rule: Rule = {
   lambdaError: 'permission denied (EACCES) when the program is started; Extension.LaunchError for extensions',
   check({ model, report }) {
     for (const analyzed of allEntries(model)) {
-      if (analyzed === model.entrypoint.entry || analyzed.elf?.executable !== true) {
+      // Extensions in /opt/extensions are extension-not-executable's.
+      if (analyzed === model.entrypoint.entry || analyzed.elf?.executable !== true || analyzed.path?.startsWith('/opt/extensions/') === true) {
         continue;
       }
 
@@ -29,7 +30,7 @@ export const rule: Rule = {
         message:
           `${analyzed.entry.name} is an ELF executable that ${state}. If the function starts it, ` +
           'the start fails with "permission denied" (EACCES).',
-        fix: `\`chmod 755 ${analyzed.entry.path}\` before zipping, on a system that stores Unix modes.`,
+        fix: `\`chmod 755 ${shellWord(analyzed.entry.path) ?? analyzed.entry.path}\` before zipping, on a system that stores Unix modes.`,
         detail: permissions === null ? 'no-unix-mode' : octalMode(permissions),
       });
     }

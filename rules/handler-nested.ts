@@ -21,7 +21,9 @@ export const rule: Rule = {
         message:
           `${copy.entry.name} is inside the folder ${folder}/, which was zipped instead of its contents. The runtime looks for ` +
           `${target.description} at the package root and fails with ${handlerNotFoundError(model, target)}.`,
-        fix: `Zip the folder's contents: \`cd ${folder} && zip -r ../function.zip .\` (or set the Handler to "${folder}/${target.handler}").`,
+        fix:
+          `Zip the folder's contents: \`cd ${folder} && zip -r ../function.zip .\`` +
+          (['nodejs', 'python', 'ruby'].includes(model.settings.runtime.family) ? ` (or set the Handler to "${folder}/${target.handler}").` : '.'),
         detail: copy.entry.name,
       });
     }

@@ -34,13 +34,21 @@ export const rule: Rule = {
 
     const runtime = model.settings.runtime;
     const given = model.settings.handler === null ? ` (the default Handler for ${runtime.id})` : '';
+    const typescript = target.candidates
+      .map((candidate) => candidate.replace(/\.(js|mjs|cjs)$/, '.ts'))
+      .find((candidate) => runtime.family === 'nodejs' && model.fileSystem.resolve(candidate).status === 'found');
+    const typescriptNote = typescript === undefined ? '' : ` The package has ${typescript.slice('/var/task/'.length)}: TypeScript must be compiled to JavaScript (tsc, esbuild) before zipping.`;
+    let fix = 'Make the Handler match the file, or zip the file at the package root: run `zip -r function.zip .` inside the build folder.';
+    if (runtime.family === 'java') {
+      fix = 'Make the Handler match the class, and ship the class at the root or in a jar under lib/ (`mvn package` with the shade or assembly plugin).';
+    } else if (runtime.family === 'go') {
+      fix = `Build the executable with the Handler's name: \`GOOS=linux GOARCH=amd64 CGO_ENABLED=0 go build -o ${target.handler}\`, then zip it at the root.`;
+    }
     report({
       message:
         `The Handler "${target.handler}"${given} needs ${target.description} in the package, and there is none: ` +
-        `every invoke fails with ${handlerNotFoundError(model, target)}.`,
-      fix:
-        'Make the Handler match the file, or zip the file at the package root: `zip -r function.zip .` run inside the ' +
-        'build folder. For Java, build a jar that contains the class (`mvn package`, `gradle buildZip`) and ship it under lib/.',
+        `every invoke fails with ${handlerNotFoundError(model, target)}.${typescriptNote}`,
+      fix,
       detail: target.handler,
     });
   },

@@ -67,9 +67,13 @@ export function classInJar(model: ArtifactModel, target: HandlerTarget): Analyze
   if (target.classFile === undefined) {
     return null;
   }
-  for (const analyzed of model.parts[0].entries) {
-    if (analyzed.archiveMembers?.includes(target.classFile) === true) {
-      return analyzed;
+  // The function's jars and, from layers, those under java/lib (/opt/java/lib is on the classpath).
+  for (const part of model.parts) {
+    for (const analyzed of part.entries) {
+      const inLayerLibrary = part.role === 'layer' && analyzed.entry.path.startsWith('java/lib/');
+      if ((part.primary || inLayerLibrary) && analyzed.archiveMembers?.includes(target.classFile) === true) {
+        return analyzed;
+      }
     }
   }
   return null;

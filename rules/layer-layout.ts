@@ -4,7 +4,11 @@ import type { RuntimeFamily } from '../src/runtimes/runtime.js';
 /** Where each runtime looks in /opt for its language's code, and the files that belong there. */
 const LAYER_FOLDERS: Partial<Record<RuntimeFamily, { folder: string; files: RegExp; example: string }>> = {
   nodejs: { folder: 'nodejs/', files: /(^|\/)node_modules\/|\.(m?js|cjs)$/, example: 'nodejs/node_modules/<package>' },
-  python: { folder: 'python/', files: /\.(py|pyc)$|\.so$|\.dist-info\//, example: 'python/<package> or python/lib/python3.X/site-packages/<package>' },
+  python: {
+    folder: 'python/',
+    files: /\.(py|pyc)$|\.(cpython-[^.]+|abi3)\.so$|\.dist-info\//,
+    example: 'python/<package> or python/lib/python3.X/site-packages/<package>',
+  },
   ruby: { folder: 'ruby/', files: /\.rb$|\.gemspec$/, example: 'ruby/gems/<ABI>/gems/<gem> or ruby/lib' },
   java: { folder: 'java/', files: /\.(jar|class)$/, example: 'java/lib/<name>.jar' },
 };
@@ -40,7 +44,7 @@ export const rule: Rule = {
           entry: outside[0],
           message:
             `${outside.length} ${runtime.family} file(s) of the layer ${part.location} are outside ${layout.folder} (${examples}): ` +
-            `they land in /opt/${outside[0].entry.path.split('/')[0]}, where ${runtime.id} does not look, so the layer adds nothing to the function.`,
+            `they land in /opt/${outside[0].entry.path.split('/')[0]}, where ${runtime.id} does not look, so the function cannot import them.`,
           fix: `Zip the layer with the files under ${layout.example}, e.g. \`mkdir -p ${layout.folder} && mv <files> ${layout.folder}\` before zipping.`,
           detail: layout.folder,
         });

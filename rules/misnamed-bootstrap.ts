@@ -1,6 +1,6 @@
 import type { Rule } from '../src/engine/rule.js';
 import { findEntrypointCandidates } from './entrypoint-candidates.js';
-import { INVALID_ENTRYPOINT, foreignBinaryDescription } from './support.js';
+import { INVALID_ENTRYPOINT, foreignBinaryDescription, shellWord } from './support.js';
 
 export const rule: Rule = {
   code: 'LL1003',
@@ -37,7 +37,9 @@ export const rule: Rule = {
           `${name} looks like the function's executable, but custom runtimes only start a file named bootstrap, ` +
           `so Lambda fails with ${INVALID_ENTRYPOINT}.${handlerSentence}${foreignSentence}`,
         fix:
-          `Rename it before zipping: \`mv ${name} bootstrap && zip function.zip bootstrap\`. ` +
+          (shellWord(name) === null
+            ? 'Rename it to bootstrap before zipping (its name holds control characters). '
+            : `Rename it before zipping: \`mv ${shellWord(name) ?? ''} bootstrap && zip function.zip bootstrap\`. `) +
           '`cargo lambda build` names the binary bootstrap for you; for Go use `go build -o bootstrap`.',
         detail: name,
       });

@@ -1,8 +1,5 @@
 import type { Rule } from '../src/engine/rule.js';
-import { NPM_CPU, installForLinuxFix, npmPackages } from './native-modules.js';
-
-/** `base-os-cpu` or `base-os-cpu-libc`, with npm's os and cpu names. */
-const PLATFORM_PACKAGE = /^(.*)-(darwin|linux|win32|freebsd|openbsd|android|sunos|aix)-(x64|arm64|ia32|arm|ppc64|s390x|riscv64|loong64|universal)(?:-(gnu|musl|msvc|gnueabihf|musleabihf))?$/;
+import { NPM_CPU, installForLinuxFix, npmPackages, platformFamily, platformPackageFits } from './native-modules.js';
 
 export const rule: Rule = {
   code: 'LL5103',
@@ -16,31 +13,28 @@ export const rule: Rule = {
     const families = new Map<string, string[]>();
 
     for (const npmPackage of npmPackages(model)) {
-      const match = PLATFORM_PACKAGE.exec(npmPackage.name);
-      if (match === null) {
-        continue;
+      const family = platformFamily(npmPackage.name);
+      if (family !== null) {
+        families.set(family, [...(families.get(family) ?? []), npmPackage.name]);
       }
-      const family = match[1];
-      families.set(family, [...(families.get(family) ?? []), npmPackage.name]);
     }
 
     for (const [family, members] of families) {
-      const fits = members.some((name) => {
-        const match = PLATFORM_PACKAGE.exec(name);
-        const libc = match?.[4];
-        return match?.[2] === 'linux' && match[3] === NPM_CPU[architecture] && (libc === undefined || libc === 'gnu');
-      });
+      const fits = members.some((name) => platformPackageFits(name, architecture));
       if (fits) {
         continue;
       }
 
-      const wanted = `${family}-linux-${NPM_CPU[architecture]}`;
+      const usesLibcSuffix = members.some((name) => /-(gnu|musl|msvc)$/.test(name));
+      const separator = family.endsWith('/') ? '' : '-';
+      const wanted = `${family}${separator}linux-${NPM_CPU[architecture]}${usesLibcSuffix ? '-gnu' : ''}`;
+      const sharpHint = family === '@img/sharp' ? ` For sharp: \`npm install --os=linux --cpu=${NPM_CPU[architecture]} sharp\`.` : '';
       report({
         entryName: members[0],
         message:
-          `node_modules has ${members.join(', ')} but no ${wanted} (glibc build): the package was installed on another ` +
+          `node_modules has ${members.join(', ')} but no ${wanted}: the package was installed on another ` +
           `platform, and on Lambda it cannot find its native code for linux-${NPM_CPU[architecture]} and fails at init.`,
-        fix: `${installForLinuxFix(model)} For sharp: \`npm install --os=linux --cpu=${NPM_CPU[architecture]} sharp\`.`,
+        fix: `${installForLinuxFix(model)}${sharpHint}`,
         detail: family,
       });
     }

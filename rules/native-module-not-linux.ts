@@ -1,5 +1,5 @@
 import type { Rule } from '../src/engine/rule.js';
-import { NATIVE_MODULE_NAME, installForLinuxFix } from './native-modules.js';
+import { NATIVE_MODULE_NAME, installForLinuxFix, unusedPlatformCopies } from './native-modules.js';
 import { allEntries, foreignBinaryDescription } from './support.js';
 
 export const rule: Rule = {
@@ -8,10 +8,11 @@ export const rule: Rule = {
   defaultLevel: 'error',
   summary: 'A native module (.node, .so, .bundle, .dylib, .pyd, .dll) is a macOS or Windows binary.',
   fact: "Lambda runs Linux: Node.js, Python and Ruby load native modules with dlopen, which accepts only ELF files.",
-  lambdaError: 'invalid ELF header (ERR_DLOPEN_FAILED in Node.js, Runtime.ImportModuleError in Python, LoadError in Ruby)',
+  lambdaError: 'invalid ELF header (ERR_DLOPEN_FAILED in Node.js, Runtime.ImportModuleError in Python); for tagged Python and Ruby .bundle files, No module named / cannot load such file',
   check({ model, report }) {
+    const unused = unusedPlatformCopies(model);
     for (const analyzed of allEntries(model)) {
-      if (analyzed === model.entrypoint.entry || !NATIVE_MODULE_NAME.test(analyzed.entry.path)) {
+      if (analyzed === model.entrypoint.entry || !NATIVE_MODULE_NAME.test(analyzed.entry.path) || unused.has(analyzed)) {
         continue;
       }
       const foreign = foreignBinaryDescription(analyzed);
@@ -21,12 +22,22 @@ export const rule: Rule = {
 
       report({
         entry: analyzed,
-        message:
-          `${analyzed.entry.name} is ${foreign}. Lambda runs Linux, so loading it fails with "${analyzed.path ?? analyzed.entry.name}: ` +
-          'invalid ELF header" (ERR_DLOPEN_FAILED in Node.js, Runtime.ImportModuleError in Python, LoadError in Ruby).',
+        message: `${analyzed.entry.name} is ${foreign}. Lambda runs Linux, so ${loadFailure(model.settings.runtime.family, analyzed.entry.path, analyzed.path ?? analyzed.entry.name)}.`,
         fix: installForLinuxFix(model),
         detail: analyzed.content?.format,
       });
     }
   },
 };
+
+/** What the language runtime does with a non-Linux native module, by family and file name. */
+function loadFailure(family: string, name: string, path: string): string {
+  if (family === 'python' && /\.cpython-[^.]*darwin[^.]*\.so$|\.pyd$/.test(name)) {
+    return 'CPython skips it as a file for another platform, and the import fails with Runtime.ImportModuleError "No module named ..."';
+  }
+  if (family === 'ruby' && /\.bundle$/.test(name)) {
+    return 'Ruby on Linux does not load .bundle files, and require fails with LoadError "cannot load such file"';
+  }
+  const where = family === 'nodejs' ? ' (ERR_DLOPEN_FAILED)' : family === 'python' ? ' (Runtime.ImportModuleError)' : '';
+  return `loading it fails with "${path}: invalid ELF header"${where}`;
+}

@@ -22,8 +22,13 @@ export function installForLinuxFix(model: ArtifactModel): string {
     case 'python': {
       const cpu = architecture === 'arm64' ? 'aarch64' : 'x86_64';
       const version = model.settings.runtime.language?.version ?? '3.12';
+      // Amazon Linux 2023 (glibc 2.34) also takes manylinux_2_28 wheels; Amazon Linux 2 (glibc 2.26) does not.
+      const platforms =
+        model.settings.runtime.osId === 'al2023'
+          ? `--platform manylinux2014_${cpu} --platform manylinux_2_28_${cpu}`
+          : `--platform manylinux2014_${cpu}`;
       return (
-        `Install wheels for Lambda: \`pip install --platform manylinux2014_${cpu} --python-version ${version} ` +
+        `Install wheels built for Lambda: \`pip install ${platforms} --python-version ${version} ` +
         '--only-binary=:all: --target package -r requirements.txt`, or build in the runtime\'s image.'
       );
     }
@@ -63,4 +68,87 @@ export function npmPackages(model: ArtifactModel): NpmPackage[] {
     }
   }
   return packages;
+}
+
+/** npm's os and cpu names in package and folder names: `darwin-arm64`, `linux-x64-gnu`, `win32-ia32`. */
+export const PLATFORM_PACKAGE =
+  /^(.*)-(darwin|linux|win32|freebsd|openbsd|android|sunos|aix)-(x64|arm64|ia32|arm|ppc64|s390x|riscv64|loong64|universal)(?:-(gnu|musl|msvc|gnueabihf|musleabihf))?$/;
+
+/** `prebuilds/<os>-<cpu>/` as node-gyp-build and prebuildify lay out prebuilt addons. */
+const PREBUILDS_FOLDER = /^(.*\/prebuilds)\/(darwin|linux|win32|freebsd|openbsd|android)-([a-z0-9]+)\//;
+
+/** esbuild's style: the scope is the family and the name is just `<os>-<cpu>` (@esbuild/linux-x64). */
+const SCOPED_PLATFORM_PACKAGE =
+  /^(@[^/]+\/)(darwin|linux|win32|freebsd|openbsd|android|sunos|aix)-(x64|arm64|ia32|arm|ppc64|s390x|riscv64|loong64|universal)(?:-(gnu|musl|msvc|gnueabihf|musleabihf))?$/;
+
+function matchPlatformPackage(name: string): RegExpExecArray | null {
+  return SCOPED_PLATFORM_PACKAGE.exec(name) ?? PLATFORM_PACKAGE.exec(name);
+}
+
+/** The family of a per-platform npm package (`@img/sharp` for @img/sharp-darwin-arm64, `@esbuild/` for @esbuild/linux-x64). */
+export function platformFamily(name: string): string | null {
+  return matchPlatformPackage(name)?.[1] ?? null;
+}
+
+/** True when an npm platform package name fits Lambda: linux, the function's CPU, glibc or no libc suffix. */
+export function platformPackageFits(name: string, architecture: Architecture): boolean {
+  const match = matchPlatformPackage(name);
+  if (match === null) {
+    return false;
+  }
+  const libc = match[4];
+  return match[2] === 'linux' && match[3] === NPM_CPU[architecture] && (libc === undefined || libc === 'gnu');
+}
+
+/**
+ * Entries that Lambda never loads because a build for Lambda's platform sits beside them: files of
+ * npm platform packages for another platform when the package family also has the linux build for
+ * this CPU (as pnpm's supportedArchitectures installs them), and `prebuilds/<os>-<cpu>/` folders for
+ * another platform when `prebuilds/linux-<cpu>/` exists (node-gyp-build picks that one).
+ */
+export function unusedPlatformCopies(model: ArtifactModel): Set<AnalyzedEntry> {
+  const architecture = model.settings.architecture;
+  const unused = new Set<AnalyzedEntry>();
+
+  const families = new Map<string, NpmPackage[]>();
+  for (const npmPackage of npmPackages(model)) {
+    const family = platformFamily(npmPackage.name);
+    if (family !== null) {
+      families.set(family, [...(families.get(family) ?? []), npmPackage]);
+    }
+  }
+  const unusedFolders: string[] = [];
+  for (const members of families.values()) {
+    if (members.some((member) => platformPackageFits(member.name, architecture))) {
+      for (const member of members.filter((candidate) => !platformPackageFits(candidate.name, architecture))) {
+        unusedFolders.push(`${member.folder}/`);
+      }
+    }
+  }
+
+  const prebuildsWithLinux = new Set<string>();
+  for (const part of model.parts) {
+    for (const analyzed of part.entries) {
+      const match = PREBUILDS_FOLDER.exec(analyzed.entry.path);
+      if (match !== null && match[2] === 'linux' && match[3] === NPM_CPU[architecture]) {
+        prebuildsWithLinux.add(match[1]);
+      }
+    }
+  }
+
+  for (const part of model.parts) {
+    for (const analyzed of part.entries) {
+      const path = analyzed.entry.path;
+      if (unusedFolders.some((folder) => path.startsWith(folder))) {
+        unused.add(analyzed);
+        continue;
+      }
+      const prebuild = PREBUILDS_FOLDER.exec(path);
+      const fits = prebuild !== null && prebuild[2] === 'linux' && prebuild[3] === NPM_CPU[architecture];
+      if (prebuild !== null && !fits && prebuildsWithLinux.has(prebuild[1])) {
+        unused.add(analyzed);
+      }
+    }
+  }
+  return unused;
 }

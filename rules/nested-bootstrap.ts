@@ -1,6 +1,6 @@
 import type { Rule } from '../src/engine/rule.js';
 import { findEntrypointCandidates } from './entrypoint-candidates.js';
-import { INVALID_ENTRYPOINT } from './support.js';
+import { INVALID_ENTRYPOINT, shellWord } from './support.js';
 
 export const rule: Rule = {
   code: 'LL1002',
@@ -25,7 +25,7 @@ export const rule: Rule = {
           `bootstrap is at ${name}, not at the root: the folder ${folder}/ was zipped instead of its contents. ` +
           `Lambda extracts it to ${where} and fails with ${INVALID_ENTRYPOINT}.`,
         fix:
-          `Zip the file without its folder: \`zip -j function.zip ${name}\` (-j stores it as bootstrap and keeps its mode), ` +
+          `Zip the file without its folder: \`zip -j function.zip ${shellWord(name) ?? name}\` (-j stores it as bootstrap and keeps its mode), ` +
           `and add other files the same way. cargo-lambda users: ` +
           '`cargo lambda build --release --output-format zip` writes target/lambda/<function>/bootstrap.zip with bootstrap at its root.',
         detail: name,

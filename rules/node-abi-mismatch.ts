@@ -18,7 +18,24 @@ export const rule: Rule = {
 
     for (const analyzed of allEntries(model)) {
       const registration = analyzed.nodeRegistration;
-      if (registration === undefined || registration.napi || registration.moduleVersions.length === 0) {
+      if (registration === undefined || registration.napi) {
+        continue;
+      }
+
+      if (registration.moduleVersions.length === 0) {
+        if (registration.nodeApi) {
+          report({
+            entry: analyzed,
+            severity: 'warning',
+            message:
+              `${analyzed.entry.name} uses Node's C++ API (registered with NODE_MODULE or nan, not N-API), so it loads only in the ` +
+              `Node.js major it was built for, and its NODE_MODULE_VERSION is not readable from the file. If it was not built for ` +
+              `Node.js ${runtime.language?.version ?? ''} (NODE_MODULE_VERSION ${required}), loading it fails with "was compiled against a ` +
+              'different Node.js version".',
+            fix: `Build it with Node.js ${runtime.language?.version ?? ''} on Linux (\`npm rebuild\`), or use a version of the package with N-API prebuilds.`,
+            detail: 'unknown NODE_MODULE_VERSION',
+          });
+        }
         continue;
       }
       if (registration.moduleVersions.includes(required)) {

@@ -1,5 +1,5 @@
 import type { Rule } from '../src/engine/rule.js';
-import { NPM_CPU, installForLinuxFix, npmPackages } from './native-modules.js';
+import { NPM_CPU, installForLinuxFix, npmPackages, unusedPlatformCopies } from './native-modules.js';
 
 export const rule: Rule = {
   code: 'LL5102',
@@ -16,7 +16,11 @@ export const rule: Rule = {
       ['libc', 'glibc'],
     ];
 
+    const unused = unusedPlatformCopies(model);
     for (const npmPackage of npmPackages(model)) {
+      if (unused.has(npmPackage.manifestEntry)) {
+        continue;
+      }
       const excluded = facts.filter(([field, value]) => !allows(npmPackage.manifest[field as 'os' | 'cpu' | 'libc'], value));
       if (excluded.length === 0) {
         continue;

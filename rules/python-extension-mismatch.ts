@@ -29,7 +29,11 @@ export const rule: Rule = {
       const version = `${match[1]}${match[2]}`;
       const freeThreaded = match[3] === 't';
       const platform = match[4] ?? '';
-      const module = analyzed.entry.path.slice(analyzed.entry.path.lastIndexOf('/') + 1).split('.')[0];
+      // The dotted module path as Python imports it, relative to /var/task or a python/ layer folder.
+      const module = analyzed.entry.path
+        .replace(/^python\/(lib\/python\d+\.\d+\/site-packages\/)?/, '')
+        .split('.')[0]
+        .replaceAll('/', '.');
       const problems: string[] = [];
 
       if (version !== wanted || freeThreaded) {
@@ -54,10 +58,9 @@ export const rule: Rule = {
         entry: analyzed,
         message:
           `${analyzed.entry.name}: ${problems.join('; ')}. CPython skips extensions with another tag, so importing ` +
-          `${module} fails with Runtime.ImportModuleError: "No module named '${module}'".`,
+          `${module} fails with Runtime.ImportModuleError ("No module named '${module}'", or "cannot import name" for a from-import).`,
         fix:
-          `Install the package for CPython ${runtime.language.version}: ${installForLinuxFix(model)} ` +
-          'Extensions built for the stable ABI (`.abi3.so`) load on every later CPython.',
+          `${installForLinuxFix(model)} Extensions built for the stable ABI (\`.abi3.so\`) load on every later CPython.`,
         detail: `cpython-${version}${freeThreaded ? 't' : ''}-${platform}`,
       });
     }

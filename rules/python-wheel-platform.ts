@@ -33,13 +33,20 @@ export const rule: Rule = {
       if (reasons.some((reason) => reason === null)) {
         continue;
       }
+      // A manylinux tag above the runtime's glibc is the wheel's claim; glibc-version-too-new checks what
+      // the extension really needs, so this alone is a warning.
+      const glibcOnly = reasons.every((reason) => reason?.includes('needs glibc') === true);
 
       const distribution = analyzed.entry.path.split('/').slice(-2, -1)[0].replace(/\.dist-info$/, '');
       report({
         entry: analyzed,
+        severity: glibcOnly ? 'warning' : undefined,
         message:
           `${distribution} was installed from a wheel tagged ${tags.join(', ')}, which does not fit ${runtime.id} on ` +
-          `${model.settings.architecture}: ${[...new Set(reasons)].join('; ')}. Importing it fails with Runtime.ImportModuleError.`,
+          `${model.settings.architecture}: ${[...new Set(reasons)].join('; ')}. ` +
+          (glibcOnly
+            ? 'pip would not install it for this runtime; whether it loads depends on the glibc versions its extensions need.'
+            : 'Importing it fails with Runtime.ImportModuleError.'),
         fix: installForLinuxFix(model),
         detail: tags.join(','),
       });

@@ -123,3 +123,17 @@ export function runtimeImage(runtime: RuntimeInfo): string {
 export function compilerInstall(runtime: RuntimeInfo): string {
   return runtime.osId === 'al2023' ? 'dnf install -y gcc' : 'yum install -y gcc';
 }
+
+/**
+ * A file name as a shell word: unchanged when it is plain, in single quotes otherwise, and null when
+ * it holds control characters, which no command line should carry.
+ */
+export function shellWord(name: string): string | null {
+  if (/^[A-Za-z0-9._/+=@%:,-]+$/.test(name)) {
+    return name;
+  }
+  if (/[\u0000-\u001f\u007f]/.test(name)) {
+    return null;
+  }
+  return `'${name.replaceAll("'", "'\\''")}'`;
+}

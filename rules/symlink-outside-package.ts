@@ -14,12 +14,19 @@ export const rule: Rule = {
         continue;
       }
 
+      // A relative link that climbs out with .. is the zip-slip pattern; an absolute link into the
+      // execution environment (/tmp for a cache, /usr/lib64) can be deliberate.
+      const absolute = link.target.startsWith('/');
       report({
         entry: link.analyzed,
-        message:
-          `${link.analyzed.entry.name} is a symlink to "${link.target}", which resolves to ${link.resolution.path}, ` +
-          'outside the package. On Lambda it points into the execution environment, not at a file you ship, ' +
-          'and extractors that guard against zip slip reject it.',
+        severity: absolute ? 'warning' : undefined,
+        message: absolute
+          ? `${link.analyzed.entry.name} is a symlink to ${link.target}, outside the package. On Lambda it points into the ` +
+            'execution environment, not at a file you ship: that works only if the runtime has that path (/tmp does; ' +
+            '/tmp is writable but empty at start).'
+          : `${link.analyzed.entry.name} is a symlink to "${link.target}", which climbs out of the package to ` +
+            `${link.resolution.path}. On Lambda it points into the execution environment, not at a file you ship, and ` +
+            'extractors that guard against zip slip reject such links.',
         fix:
           'Replace the link with the file it should point to (zip without -y stores the target\'s contents), ' +
           'or make it a relative link to a file inside the package.',

@@ -82,6 +82,7 @@ export async function lint(paths: string[], options: LintOptions & { rules: read
     tool: { name: 'lambda-lint', version: toolVersion() },
     artifacts,
     counts,
+    unreadableArtifacts: artifacts.filter((artifact) => artifact.inputError !== null).length,
   };
 }
 

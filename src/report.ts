@@ -70,4 +70,6 @@ export interface LintReport {
   tool: { name: 'lambda-lint'; version: string };
   artifacts: ArtifactReport[];
   counts: Record<Severity, number>;
+  /** Artifacts that are no package at all (their `inputError` says why); the CLI exits 2 when this is not 0. */
+  unreadableArtifacts: number;
 }

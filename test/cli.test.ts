@@ -299,3 +299,41 @@ describe('managed runtimes and layers', () => {
     expect(result.status).toBe(2);
   });
 });
+
+describe('CLI input and output errors', () => {
+  it('exits 2 with one line when -o cannot be written', () => {
+    const result = runCli([...TODAY, '-o', join(scratch, 'missing-folder', 'out.txt'), fixtureZip('pass-rust-static-pie-al2023')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('cannot write the report to');
+  });
+
+  it('rejects an empty --max-warnings', () => {
+    const result = runCli(['--max-warnings', '', fixtureZip('warn-data-file-0600')]);
+    expect(result.status).toBe(2);
+  });
+
+  it('says why it exits 1 over --max-warnings', () => {
+    const result = runCli([...TODAY, '--max-warnings', '0', fixtureZip('warn-data-file-0600')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('1 warning, more than --max-warnings 0 allows');
+  });
+
+  it('rejects --layer together with --kind layer', () => {
+    const result = runCli(['--kind', 'layer', '--layer', fixtureZip('pass-py312-pure'), fixtureZip('pass-py312-pure')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('cannot be used with --kind layer');
+  });
+
+  it('does not call an unreadable input a clean result', () => {
+    const result = runCli([...TODAY, fixtureZip('fail-not-a-zip')]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toContain('0 errors, 0 warnings in 0 artifacts; 1 artifact could not be read');
+  });
+
+  it('names a missing layer once', () => {
+    const result = runCli([...TODAY, '--layer', 'no-such-layer.zip', fixtureZip('pass-layer-bootstrap-al2023')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe('lambda-lint: layer no-such-layer.zip: no such file or directory');
+  });
+});

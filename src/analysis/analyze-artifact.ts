@@ -64,7 +64,7 @@ export async function analyzeArtifact(
       layer = await openPackage(layerLocation);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new InputError(`layer ${layerLocation}: ${reason}`);
+      throw new InputError(`layer ${reason}`);
     }
     parts.push(await readPart(layer, 'layer', '/opt', false));
   }

@@ -42,6 +42,8 @@ export async function readEntryDetails(analyzed: AnalyzedEntry, source: EntrySou
     analyzed.nodeRegistration = {
       napi: table.includes('napi_register_module_v1'),
       moduleVersions: [...table.matchAll(/node_register_module_v(\d+)/g)].map((match) => Number(match[1])),
+      // NODE_MODULE() and nan register through node_module_register() and call V8's C++ API (_ZN2v8...).
+      nodeApi: table.includes('node_module_register') || table.includes('_ZN2v8'),
     };
   }
 }

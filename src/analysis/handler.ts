@@ -54,18 +54,26 @@ export function handlerTarget(runtime: RuntimeInfo, handlerValue: string | null)
   }
 }
 
-/** `dir/file.export`: the module is everything before the last dot, loaded as .js, .mjs or .cjs. */
+/**
+ * `dir/file.export`: as the Node.js runtime interface client splits it, the module is the folder
+ * plus the file name up to its first dot (`index.handlers.main` loads index), tried as is and with
+ * .js, .mjs and .cjs.
+ */
 function nodeTarget(handler: string): HandlerTarget | null {
-  const dot = handler.lastIndexOf('.');
-  if (dot <= 0) {
+  const slash = handler.lastIndexOf('/');
+  const dot = handler.indexOf('.', slash + 1);
+  if (dot <= slash + 1) {
     return null;
   }
   const module = handler.slice(0, dot);
-  const extensions = ['.js', '.mjs', '.cjs'];
+  const extensions = ['.js', '.mjs', '.cjs', ''];
   return {
     handler,
     candidates: extensions.map((extension) => `/var/task/${module}${extension}`),
-    description: extensions.map((extension) => `${module}${extension}`).join(', '),
+    description: extensions
+      .filter((extension) => extension !== '')
+      .map((extension) => `${module}${extension}`)
+      .join(', '),
   };
 }
 

@@ -34,7 +34,7 @@ export interface AnalyzedEntry {
   /** Text of a small metadata file: an npm package.json or a Python WHEEL file. */
   text?: string;
   /** Registration symbols of a Node.js addon (.node): N-API, or the NODE_MODULE_VERSIONs it was built for. */
-  nodeRegistration?: { napi: boolean; moduleVersions: number[] };
+  nodeRegistration?: { napi: boolean; moduleVersions: number[]; nodeApi: boolean };
   /** Why the entry's bytes could not be read (encryption, an unknown method, corrupt data). */
   readError?: string;
 }

@@ -29,9 +29,10 @@ export function formatText(report: LintReport, options: TextOptions): string {
 
   const counts = report.counts;
   const shown = options.quiet ? `${plural(counts.error, 'error')}` : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}`;
-  const artifacts = plural(report.artifacts.length, 'artifact');
-  const summaryColor = counts.error > 0 ? ANSI.red : counts.warning > 0 ? ANSI.yellow : ANSI.cyan;
-  blocks.push(paint(ANSI.bold + summaryColor, `${shown} in ${artifacts}`));
+  const readable = report.artifacts.length - report.unreadableArtifacts;
+  const unreadable = report.unreadableArtifacts > 0 ? `; ${plural(report.unreadableArtifacts, 'artifact')} could not be read` : '';
+  const summaryColor = counts.error > 0 || report.unreadableArtifacts > 0 ? ANSI.red : counts.warning > 0 ? ANSI.yellow : ANSI.cyan;
+  blocks.push(paint(ANSI.bold + summaryColor, `${shown} in ${plural(readable, 'artifact')}${unreadable}`));
 
   return `${blocks.join('\n\n')}\n`;
 }
@@ -89,10 +90,7 @@ function formatArtifact(artifact: ArtifactReport, options: TextOptions, paint: (
 const MAX_LISTED_ELF_FILES = 10;
 
 function formatOtherElfFiles(artifact: ArtifactReport): string[] {
-  const entrypointName = artifact.entrypoint?.replace(/^\/var\/task\//, '') ?? null;
-  const elfEntries = artifact.entries.filter(
-    (entry) => entry.elf !== undefined && !(entry.layer === null && entry.name === entrypointName),
-  );
+  const elfEntries = artifact.entries.filter((entry) => entry.elf !== undefined && entry.path !== artifact.entrypoint);
   if (elfEntries.length === 0) {
     return [];
   }
