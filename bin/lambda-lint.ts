@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-import { writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { appendFileSync, writeFileSync } from 'node:fs';
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 
 import { expandInputs } from '../src/inputs.js';
-import { OptionError, lint, type LintReport, type RuleLevel } from '../src/index.js';
+import { findRule, docsPagePath, readDocsPage } from '../src/docs-pages.js';
+import { OptionError, RULES, lint, type LintReport, type RuleLevel } from '../src/index.js';
+import { formatGithub, formatGithubSummary } from '../src/format/github.js';
 import { formatJson } from '../src/format/json.js';
+import { formatSarif } from '../src/format/sarif.js';
 import { formatText } from '../src/format/text.js';
 import { formatRuntimesJson, formatRuntimesText } from '../src/format/runtimes.js';
 import { listRuntimes } from '../src/runtimes/runtime.js';
@@ -25,7 +26,7 @@ interface CliOptions {
   handler?: string;
   kind: 'function' | 'layer';
   layer: string[];
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif' | 'github';
   output?: string;
   quiet: boolean;
   maxWarnings?: number;
@@ -65,7 +66,7 @@ function buildProgram(): Command {
     .option('--handler <string>', 'the function\'s Handler setting, e.g. index.handler (custom runtimes only pass it to bootstrap)')
     .addOption(new Option('--kind <kind>', 'what the artifact is: a function package, or a layer zip on its own').choices(['function', 'layer']).default('function'))
     .option('--layer <path>', 'a layer zip or folder, extracted to /opt; repeat in attachment order', collect, [])
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format: text, json, sarif (SARIF 2.1.0) or github (workflow commands)').choices(['text', 'json', 'sarif', 'github']).default('text'))
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
     .option('--quiet', 'report errors only', false)
     .option('--max-warnings <n>', 'exit with 1 when there are more warnings than this', parseCount)
@@ -75,7 +76,10 @@ function buildProgram(): Command {
     .helpOption('-h, --help', 'print this help and exit')
     .addHelpText(
       'after',
-      '\nCommands:\n  lambda-lint runtimes [--format text|json]   list the known runtimes with OS, glibc, architectures and status\n' +
+      '\nCommands:\n' +
+        '  lambda-lint runtimes [--format text|json]   list the known runtimes with OS, glibc, architectures and status\n' +
+        '  lambda-lint rules                           list every rule: code, name, default level, summary\n' +
+        '  lambda-lint explain <code|name>             print a rule\'s documentation page\n' +
         '\nExit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage error or unreadable input, 3 internal failure.',
     )
     .showSuggestionAfterError(false)
@@ -97,8 +101,39 @@ function useColor(options: CliOptions): boolean {
 }
 
 function docsLocation(ruleName: string): string {
-  const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  return join(packageRoot, 'docs', 'rules', `${ruleName}.md`);
+  return docsPagePath(ruleName);
+}
+
+function render(report: LintReport, options: CliOptions): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, {
+        rules: RULES,
+        docsMarkdown: (rule) => readDocsPage(rule.name),
+        docsBaseUrl: null,
+        baseDirectory: process.cwd(),
+      });
+    case 'github':
+      return formatGithub(report, options.quiet);
+    default:
+      return formatText(report, { color: useColor(options), quiet: options.quiet, docsLocation });
+  }
+}
+
+/** Appends the Markdown summary to the file GitHub Actions names in GITHUB_STEP_SUMMARY, when set. */
+function appendStepSummary(report: LintReport): void {
+  const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile === undefined || summaryFile === '') {
+    return;
+  }
+  try {
+    appendFileSync(summaryFile, formatGithubSummary(report));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`lambda-lint: cannot append to GITHUB_STEP_SUMMARY (${summaryFile}): ${oneLine(reason)}\n`);
+  }
 }
 
 function exitCodeFor(report: LintReport, options: CliOptions, inputErrors: number): number {
@@ -146,10 +181,44 @@ function runRuntimesCommand(argv: string[]): number {
   return EXIT_OK;
 }
 
+function runRulesCommand(): number {
+  const rows = [...RULES].sort((a, b) => a.code.localeCompare(b.code)).map((rule) => [rule.code, rule.name, rule.defaultLevel, rule.summary]);
+  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
+  for (const row of rows) {
+    process.stdout.write(`${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2].padEnd(widths[2])}  ${row[3]}\n`);
+  }
+  return EXIT_OK;
+}
+
+function runExplainCommand(argv: string[]): number {
+  if (argv.length !== 1) {
+    process.stderr.write('lambda-lint: usage: lambda-lint explain <code|name>, e.g. lambda-lint explain LL3006\n');
+    return EXIT_USAGE;
+  }
+  const rule = findRule(RULES, argv[0]);
+  if (rule === undefined) {
+    process.stderr.write(`lambda-lint: no rule with code or name "${argv[0]}"; lambda-lint rules lists them\n`);
+    return EXIT_USAGE;
+  }
+  const page = readDocsPage(rule.name);
+  if (page === null) {
+    process.stderr.write(`lambda-lint: the documentation page of ${rule.code} is missing from this installation\n`);
+    return EXIT_INTERNAL;
+  }
+  process.stdout.write(page.endsWith('\n') ? page : `${page}\n`);
+  return EXIT_OK;
+}
+
 async function main(argv: string[]): Promise<number> {
-  // `lambda-lint runtimes` is the one subcommand; a package file named "runtimes" is linted as ./runtimes.
+  // The subcommands are runtimes, rules and explain; a package file of one of those names is linted as ./name.
   if (argv[2] === 'runtimes') {
     return runRuntimesCommand(argv.slice(3));
+  }
+  if (argv[2] === 'rules') {
+    return runRulesCommand();
+  }
+  if (argv[2] === 'explain') {
+    return runExplainCommand(argv.slice(3));
   }
 
   const program = buildProgram();
@@ -206,10 +275,10 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`lambda-lint: ${oneLine(artifact.inputError ?? '')}\n`);
   }
 
-  const rendered =
-    options.format === 'json'
-      ? formatJson(report)
-      : formatText(report, { color: useColor(options), quiet: options.quiet, docsLocation });
+  const rendered = render(report, options);
+  if (options.format === 'github') {
+    appendStepSummary(report);
+  }
 
   if (options.output !== undefined) {
     try {
@@ -230,6 +299,15 @@ async function main(argv: string[]): Promise<number> {
   }
   return exitCodeFor(report, options, inputErrors.length + expanded.unmatched.length);
 }
+
+// A reader that stops early (`lambda-lint x.zip | head`) closes the pipe; that is no failure to report.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') {
+    process.exit(process.exitCode ?? EXIT_OK);
+  }
+  process.stderr.write(`lambda-lint: cannot write to standard output: ${error.message}\n`);
+  process.exit(EXIT_USAGE);
+});
 
 main(process.argv).then(
   (code) => {

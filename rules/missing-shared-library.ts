@@ -1,4 +1,5 @@
 import type { AnalyzedEntry, ArtifactModel } from '../src/analysis/model.js';
+import type { RuntimeInfo } from '../src/runtimes/runtime.js';
 import type { Rule } from '../src/engine/rule.js';
 import { runsOnArchitecture } from './elf-roles.js';
 import { isMuslLibc } from './musl-linked.js';
@@ -51,7 +52,7 @@ export const rule: Rule = {
           message: `${analyzed.entry.name} needs ${soname} (DT_NEEDED), which ${runtimeId} does not have${elsewhereNote(model, analyzed, soname)}: ` +
             `Lambda fails with "error while loading shared libraries: ${soname}: cannot open shared object file: ` +
             `No such file or directory", then "Runtime exited with error: exit status 127" (Runtime.ExitError).` +
-            availabilityNote(soname, architecture, runtimeId),
+            availabilityNote(soname, architecture, model.settings.runtime.family, runtimeId),
           fix: fixFor(soname),
           detail: soname,
         });
@@ -73,16 +74,16 @@ function elsewhereNote(model: ArtifactModel, needer: AnalyzedEntry, soname: stri
   return ` and the package ships it only as ${names}, which is not on the loader's search path (/var/task, /var/task/lib, /opt/lib, DT_RUNPATH)`;
 }
 
-function availabilityNote(soname: string, architecture: 'x86_64' | 'arm64', runtimeId: string): string {
+function availabilityNote(soname: string, architecture: 'x86_64' | 'arm64', family: RuntimeInfo['family'], runtimeId: string): string {
   if (soname.startsWith('libc.musl-') || soname === 'libc.so') {
     return ` ${soname} is musl libc's library: the file was linked against musl, and no Lambda runtime has musl.`;
   }
 
-  const others = runtimesProviding(soname, architecture).filter((id) => id !== runtimeId);
+  const others = runtimesProviding(family, soname, architecture).filter((id) => id !== runtimeId);
   if (others.length > 0) {
     return ` ${soname} is part of ${others.join(', ')}.`;
   }
-  return ` No custom runtime (${architecture}) provides ${soname}.`;
+  return ` No ${family === 'provided' ? 'custom' : family} runtime (${architecture}) provides ${soname}.`;
 }
 
 function fixFor(soname: string): string {

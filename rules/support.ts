@@ -46,10 +46,10 @@ export function allEntries(model: ArtifactModel): AnalyzedEntry[] {
   return model.parts.flatMap((part) => part.entries);
 }
 
-/** Ids of the runtimes that list `soname` as present for `architecture`. */
-export function runtimesProviding(soname: string, architecture: Architecture): string[] {
+/** Ids of the runtimes of `family` that list `soname` as present for `architecture`. */
+export function runtimesProviding(family: RuntimeInfo['family'], soname: string, architecture: Architecture): string[] {
   return listRuntimes()
-    .filter((runtime) => runtime.architectures[architecture]?.libraries.includes(soname) === true)
+    .filter((runtime) => runtime.family === family && runtime.architectures[architecture]?.libraries.includes(soname) === true)
     .map((runtime) => runtime.id);
 }
 

@@ -337,3 +337,54 @@ describe('CLI input and output errors', () => {
     expect(result.stderr.trim()).toBe('lambda-lint: layer no-such-layer.zip: no such file or directory');
   });
 });
+
+describe('GitHub Actions output', () => {
+  it('prints one workflow command per finding', () => {
+    const result = runCli([...TODAY, '--format', 'github', '--runtime', 'provided.al2', fixtureZip('fail-c-openssl3-al2')]);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^::error file=fixtures\/cases\/fail-c-openssl3-al2\/function\.zip,title=LL3005 missing-shared-library \(bootstrap\)::bootstrap needs libssl\.so\.3/);
+    expect(lines[2]).toMatch(/^::warning file=.*,title=LL4001 deprecated-runtime::/);
+    expect(result.status).toBe(1);
+  });
+
+  it('escapes entry names so they cannot start another command', () => {
+    const result = runCli([...TODAY, '--format', 'github', fixtureZip('fail-zip-slip-dotdot')]);
+    for (const line of result.stdout.trim().split('\n')) {
+      expect(line.startsWith('::')).toBe(true);
+      expect(line.slice(2)).not.toMatch(/\n::/);
+    }
+  });
+
+  it('appends a Markdown table to GITHUB_STEP_SUMMARY', () => {
+    const summary = join(scratch, 'summary.md');
+    runCli([...TODAY, '--format', 'github', '--runtime', 'provided.al2', fixtureZip('fail-c-openssl3-al2')], { GITHUB_STEP_SUMMARY: summary });
+    const text = readFileSync(summary, 'utf8');
+    expect(text).toContain('## lambda-lint');
+    expect(text).toContain('| severity | rule | artifact | entry | message |');
+    expect(text).toContain('| error | LL3006 glibc-version-too-new | fixtures/cases/fail-c-openssl3-al2/function.zip | bootstrap |');
+  });
+});
+
+describe('rules and explain commands', () => {
+  it('lists every rule with code, name, level and summary', () => {
+    const result = runCli(['rules']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim().split('\n').length).toBeGreaterThan(40);
+    expect(result.stdout).toMatch(/^LL3006\s+glibc-version-too-new\s+error\s+An ELF file needs/m);
+  });
+
+  it('prints a rule page by code or by name', () => {
+    const byCode = runCli(['explain', 'LL3006']);
+    const byName = runCli(['explain', 'glibc-version-too-new']);
+    expect(byCode.status).toBe(0);
+    expect(byCode.stdout.startsWith('# glibc-version-too-new (LL3006)')).toBe(true);
+    expect(byName.stdout).toBe(byCode.stdout);
+  });
+
+  it('rejects an unknown rule with exit 2', () => {
+    const result = runCli(['explain', 'LL9999']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('no rule with code or name "LL9999"');
+  });
+});

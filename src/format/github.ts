@@ -1,0 +1,66 @@
+import type { Finding } from '../engine/rule.js';
+import type { LintReport } from '../report.js';
+
+const COMMANDS: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** Escapes workflow-command data, so a message cannot end the command or start another. */
+function escapeData(text: string): string {
+  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+/** Escapes a workflow-command property value (title, file), which also may not contain `:` or `,`. */
+function escapeProperty(text: string): string {
+  return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
+}
+
+/** Escapes text for a Markdown table cell. */
+function escapeCell(text: string): string {
+  return text.replaceAll('\\', '\\\\').replaceAll('|', '\\|').replace(/[\r\n]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '?');
+}
+
+/**
+ * Renders the findings as GitHub Actions workflow commands (`::error file=...,title=...::message`),
+ * one per finding, annotating the artifact file.
+ */
+export function formatGithub(report: LintReport, quiet: boolean): string {
+  const lines: string[] = [];
+  for (const artifact of report.artifacts) {
+    if (artifact.inputError !== null) {
+      lines.push(`::error file=${escapeProperty(artifact.path)},title=${escapeProperty('lambda-lint: cannot read the artifact')}::${escapeData(artifact.inputError)}`);
+      continue;
+    }
+    for (const finding of artifact.findings) {
+      if (quiet && finding.severity !== 'error') {
+        continue;
+      }
+      const entry = finding.entry === null ? '' : ` (${finding.entry})`;
+      const title = `${finding.ruleId} ${finding.ruleName}${entry}`;
+      const message = `${finding.message} Fix: ${finding.fix}`;
+      lines.push(`::${COMMANDS[finding.severity]} file=${escapeProperty(artifact.path)},title=${escapeProperty(title)}::${escapeData(message)}`);
+    }
+  }
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
+/**
+ * A Markdown summary for GITHUB_STEP_SUMMARY: GitHub shows only the first annotations of a step, so
+ * the table lists every finding.
+ */
+export function formatGithubSummary(report: LintReport): string {
+  const lines = [
+    '## lambda-lint',
+    '',
+    `${report.counts.error} errors, ${report.counts.warning} warnings in ${report.artifacts.length} artifacts.`,
+    '',
+  ];
+  const rows = report.artifacts.flatMap((artifact) =>
+    artifact.findings.map(
+      (finding) =>
+        `| ${finding.severity} | ${finding.ruleId} ${finding.ruleName} | ${escapeCell(artifact.path)} | ${escapeCell(finding.entry ?? '')} | ${escapeCell(finding.message)} |`,
+    ),
+  );
+  if (rows.length > 0) {
+    lines.push('| severity | rule | artifact | entry | message |', '|---|---|---|---|---|', ...rows, '');
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import { basename, relative, sep } from 'node:path';
+
+import type { Finding, Rule, Severity } from '../engine/rule.js';
+import type { ArtifactReport, LintReport } from '../report.js';
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+const LEVELS: Record<Severity | 'off', string> = { error: 'error', warning: 'warning', info: 'note', off: 'none' };
+
+/** GitHub's problem.severity values: error, warning, recommendation. */
+const PROBLEM_SEVERITY: Record<Severity | 'off', string> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'recommendation',
+  off: 'recommendation',
+};
+
+/** Category tag per code range, for filtering in code scanning. */
+function ruleTags(rule: Rule): string[] {
+  const series: Record<string, string> = {
+    LL0: 'archive',
+    LL1: 'layout',
+    LL2: 'file-format',
+    LL3: 'elf',
+    LL4: 'runtime',
+    LL5: 'native-modules',
+  };
+  return ['aws-lambda', series[rule.code.slice(0, 3)] ?? 'lambda-lint'];
+}
+
+export interface SarifOptions {
+  rules: readonly Rule[];
+  /** Markdown of a rule's documentation page, for `help.markdown`. */
+  docsMarkdown: (rule: Rule) => string | null;
+  /** Base URL of the rule pages (`<base>/<name>.md`), or null when the project has no public home. */
+  docsBaseUrl: string | null;
+  /** Directory that artifact paths are made relative to, normally the working directory. */
+  baseDirectory: string;
+}
+
+/**
+ * A stable fingerprint of a finding: rule, artifact file name, entry and the stable detail (a soname,
+ * a version). It leaves out the artifact's folder and bytes, so rebuilding the same broken package
+ * gives the same alert.
+ */
+export function findingFingerprint(finding: Finding, artifactPath: string): string {
+  const key = [finding.ruleId, basename(artifactPath), finding.entry ?? '', finding.detail ?? ''].join('\u0000');
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+}
+
+function toUri(path: string, baseDirectory: string): string {
+  const relativePath = relative(baseDirectory, path);
+  const portable = (relativePath.startsWith('..') ? path : relativePath).split(sep).join('/');
+  return portable.split('/').map(encodeURIComponent).join('/');
+}
+
+/** Renders the report as one SARIF 2.1.0 log with one run, as GitHub code scanning reads it. */
+export function formatSarif(report: LintReport, options: SarifOptions): string {
+  const rules = [...options.rules];
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.code, index]));
+
+  const artifacts: Array<Record<string, unknown>> = [];
+  const artifactIndex = new Map<string, number>();
+  const results: Array<Record<string, unknown>> = [];
+
+  for (const artifact of report.artifacts) {
+    const uri = toUri(artifact.path, options.baseDirectory);
+    artifactIndex.set(artifact.path, artifacts.length);
+    artifacts.push({ location: { uri }, roles: ['analysisTarget'] });
+
+    for (const finding of artifact.findings) {
+      results.push(sarifResult(finding, artifact, uri, artifacts, artifactIndex, ruleIndex));
+    }
+  }
+
+  const artifactNames = report.artifacts.map((artifact) => basename(artifact.path)).sort();
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'lambda-lint',
+            semanticVersion: report.tool.version,
+            ...(options.docsBaseUrl === null ? {} : { informationUri: options.docsBaseUrl }),
+            rules: rules.map((rule) => sarifRule(rule, options)),
+          },
+        },
+        automationDetails: { id: `lambda-lint/${artifactNames.join('+')}/` },
+        artifacts,
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function sarifRule(rule: Rule, options: SarifOptions): Record<string, unknown> {
+  const markdown = options.docsMarkdown(rule);
+  const text = `${rule.summary}\n\nWhat Lambda does: ${rule.fact}\n\nLambda's error: ${rule.lambdaError}`;
+  return {
+    id: rule.code,
+    name: rule.name,
+    shortDescription: { text: rule.summary },
+    fullDescription: { text: rule.fact },
+    help: { text, markdown: markdown ?? text },
+    ...(options.docsBaseUrl === null ? {} : { helpUri: `${options.docsBaseUrl}/${rule.name}.md` }),
+    defaultConfiguration: { level: LEVELS[rule.defaultLevel], enabled: rule.defaultLevel !== 'off' },
+    properties: {
+      tags: ruleTags(rule),
+      precision: 'very-high',
+      'problem.severity': PROBLEM_SEVERITY[rule.defaultLevel],
+    },
+  };
+}
+
+function sarifResult(
+  finding: Finding,
+  artifact: ArtifactReport,
+  uri: string,
+  artifacts: Array<Record<string, unknown>>,
+  artifactIndex: Map<string, number>,
+  ruleIndex: Map<string, number>,
+): Record<string, unknown> {
+  const parentIndex = artifactIndex.get(artifact.path) ?? 0;
+  const logicalName = `${basename(artifact.path)}!/${finding.entry ?? ''}`;
+
+  if (finding.entry !== null) {
+    const key = `${artifact.path}\u0000${finding.entry}`;
+    if (!artifactIndex.has(key)) {
+      artifactIndex.set(key, artifacts.length);
+      artifacts.push({ location: { uri: encodeURIComponent(finding.entry) }, parentIndex });
+    }
+  }
+
+  const fingerprint = findingFingerprint(finding, artifact.path);
+  return {
+    ruleId: finding.ruleId,
+    ruleIndex: ruleIndex.get(finding.ruleId) ?? 0,
+    level: LEVELS[finding.severity],
+    // The message's first sentence names the entry and the problem, so it reads as the alert title.
+    message: { text: `${finding.message} Fix: ${finding.fix}` },
+    locations: [
+      {
+        physicalLocation: { artifactLocation: { uri, index: parentIndex }, region: { startLine: 1 } },
+        logicalLocations: [{ fullyQualifiedName: logicalName, kind: 'resource' }],
+      },
+    ],
+    partialFingerprints: { primaryLocationLineHash: `${fingerprint}:1`, 'lambdaLint/v1': fingerprint },
+  };
+}
