@@ -4,6 +4,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 
 import { expandInputs } from '../src/inputs.js';
+import { ConfigError, loadConfig, type LoadedConfig } from '../src/config/load-config.js';
 import { findRule, docsPagePath, readDocsPage } from '../src/docs-pages.js';
 import { OptionError, RULES, lint, type LintReport, type RuleLevel } from '../src/index.js';
 import { formatGithub, formatGithubSummary } from '../src/format/github.js';
@@ -21,10 +22,15 @@ const EXIT_USAGE = 2;
 const EXIT_INTERNAL = 3;
 
 interface CliOptions {
-  runtime: string;
-  arch: 'x86_64' | 'arm64';
+  runtime?: string;
+  arch?: 'x86_64' | 'arm64';
   handler?: string;
-  kind: 'function' | 'layer';
+  kind?: 'function' | 'layer';
+  rule: string[];
+  config?: string;
+  printConfig?: boolean;
+  reportUnusedIgnores: boolean;
+  includeSuppressed: boolean;
   layer: string[];
   format: 'text' | 'json' | 'sarif' | 'github';
   output?: string;
@@ -33,6 +39,28 @@ interface CliOptions {
   requireStatic: boolean;
   color: boolean;
   today?: Date;
+}
+
+const RULE_LEVELS = new Set(['off', 'info', 'warning', 'error']);
+
+/** Turns `--rule name=level` options into a map; an unknown rule or level is a usage error. */
+function parseRuleOptions(values: string[]): Record<string, RuleLevel> {
+  const levels: Record<string, RuleLevel> = {};
+  for (const value of values) {
+    const [name, level] = value.split('=');
+    if (level === undefined || !RULE_LEVELS.has(level)) {
+      throw new InvalidArgumentError(`--rule ${value}: expected <code or name>=<off|info|warning|error>`);
+    }
+    if (findRule(RULES, name) === undefined) {
+      throw new InvalidArgumentError(`--rule ${value}: no rule with code or name "${name}"`);
+    }
+    levels[name] = level as RuleLevel;
+  }
+  return levels;
+}
+
+function definedOnly(values: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
 function parseCount(value: string): number {
@@ -60,17 +88,22 @@ function buildProgram(): Command {
     .name('lambda-lint')
     .description('Check an AWS Lambda deployment package (.zip or folder) before upload.')
     .version(toolVersion(), '--version', 'print the version and exit')
-    .argument('<path...>', 'deployment package: a .zip, a folder holding an unpacked package, or a glob matching either')
-    .addOption(new Option('--runtime <id>', 'Lambda runtime identifier, e.g. provided.al2, nodejs22.x, python3.12 (see: lambda-lint runtimes)').default('provided.al2023'))
-    .addOption(new Option('--arch <arch>', 'instruction set architecture of the function').choices(['x86_64', 'arm64']).default('x86_64'))
+    .argument('[path...]', 'deployment package: a .zip, a folder holding an unpacked package, or a glob matching either')
+    .addOption(new Option('--runtime <id>', 'Lambda runtime identifier, e.g. provided.al2, nodejs22.x, python3.12 (default: provided.al2023; see: lambda-lint runtimes)'))
+    .addOption(new Option('--arch <arch>', 'instruction set architecture of the function (default: x86_64)').choices(['x86_64', 'arm64']))
     .option('--handler <string>', 'the function\'s Handler setting, e.g. index.handler (custom runtimes only pass it to bootstrap)')
-    .addOption(new Option('--kind <kind>', 'what the artifact is: a function package, or a layer zip on its own').choices(['function', 'layer']).default('function'))
+    .addOption(new Option('--kind <kind>', 'what the artifact is: a function package, or a layer zip on its own (default: function)').choices(['function', 'layer']))
     .option('--layer <path>', 'a layer zip or folder, extracted to /opt; repeat in attachment order', collect, [])
     .addOption(new Option('--format <format>', 'output format: text, json, sarif (SARIF 2.1.0) or github (workflow commands)').choices(['text', 'json', 'sarif', 'github']).default('text'))
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
     .option('--quiet', 'report errors only', false)
     .option('--max-warnings <n>', 'exit with 1 when there are more warnings than this', parseCount)
     .option('--require-static', 'policy: report dynamically linked executables as errors', false)
+    .option('--rule <rule=level>', 'set a rule\'s level: code or name = off, info, warning or error; repeatable', collect, [])
+    .option('-c, --config <file>', 'configuration file (default: lambda-lint.config.json, .lambdalintrc.json or package.json "lambdaLint", searched from the working directory up)')
+    .option('--print-config', 'print the configuration that applies, merged with the options, and exit')
+    .option('--report-unused-ignores', 'report ignore entries of the configuration that matched nothing, and exit with 1 if there are any', false)
+    .option('--include-suppressed', 'write findings suppressed by ignore entries into SARIF output, with their reasons', false)
     .option('--no-color', 'never colour the text output (NO_COLOR and FORCE_COLOR are honoured too)')
     .addOption(new Option('--today <date>', 'date for lifecycle rules, YYYY-MM-DD (for reproducible runs)').argParser(parseDate).hideHelp())
     .helpOption('-h, --help', 'print this help and exit')
@@ -110,6 +143,7 @@ function render(report: LintReport, options: CliOptions): string {
       return formatJson(report);
     case 'sarif':
       return formatSarif(report, {
+        includeSuppressed: options.includeSuppressed,
         rules: RULES,
         docsMarkdown: (rule) => readDocsPage(rule.name),
         docsBaseUrl: null,
@@ -237,6 +271,39 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const options = program.opts<CliOptions>();
+
+  let loaded: LoadedConfig;
+  let ruleLevels: Record<string, RuleLevel>;
+  try {
+    loaded = loadConfig(process.cwd(), options.config);
+    ruleLevels = { ...(loaded.config.rules ?? {}), ...parseRuleOptions(options.rule) };
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof InvalidArgumentError) {
+      process.stderr.write(`lambda-lint: ${oneLine(error.message)}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  if (options.requireStatic) {
+    ruleLevels['dynamic-linkage'] = 'error';
+  }
+
+  if (options.printConfig === true) {
+    const effective = {
+      configFile: loaded.path,
+      ...loaded.config,
+      ...definedOnly({ runtime: options.runtime, arch: options.arch, handler: options.handler, kind: options.kind }),
+      ...(options.layer.length > 0 ? { layers: options.layer } : {}),
+      rules: ruleLevels,
+    };
+    process.stdout.write(`${JSON.stringify(effective, null, 2)}\n`);
+    return EXIT_OK;
+  }
+
+  if (program.args.length === 0) {
+    process.stderr.write("lambda-lint: error: missing required argument 'path'\n");
+    return EXIT_USAGE;
+  }
   if (options.kind === 'layer' && options.layer.length > 0) {
     process.stderr.write('lambda-lint: --layer attaches layers to a function; it cannot be used with --kind layer\n');
     return EXIT_USAGE;
@@ -249,8 +316,6 @@ async function main(argv: string[]): Promise<number> {
     return EXIT_USAGE;
   }
 
-  const ruleLevels: Record<string, RuleLevel> = options.requireStatic ? { 'dynamic-linkage': 'error' } : {};
-
   let report: LintReport;
   try {
     report = await lint(expanded.paths, {
@@ -261,6 +326,10 @@ async function main(argv: string[]): Promise<number> {
       layers: options.layer,
       ruleLevels,
       now: options.today,
+      defaults: loaded.config,
+      artifactOverrides: loaded.config.artifacts,
+      ignores: loaded.config.ignores,
+      configDirectory: loaded.directory,
     });
   } catch (error) {
     if (error instanceof OptionError) {
@@ -290,6 +359,14 @@ async function main(argv: string[]): Promise<number> {
     }
   } else {
     process.stdout.write(rendered);
+  }
+
+  if (options.reportUnusedIgnores && report.unusedIgnores.length > 0) {
+    for (const ignore of report.unusedIgnores) {
+      const scope = [ignore.artifact === undefined ? '' : ` artifact ${ignore.artifact}`, ignore.entry === undefined ? '' : ` entry ${ignore.entry}`].join('');
+      process.stderr.write(`lambda-lint: unused ignore: rule ${ignore.rule}${scope} ("${ignore.reason}") matched no finding\n`);
+    }
+    return Math.max(exitCodeFor(report, options, inputErrors.length + expanded.unmatched.length), EXIT_FINDINGS);
   }
 
   if (options.maxWarnings !== undefined && report.counts.warning > options.maxWarnings && report.counts.error === 0) {

@@ -1,4 +1,9 @@
+import { resolve } from 'node:path';
+
 import { InputError, analyzeArtifact } from './analysis/analyze-artifact.js';
+import type { LintSettings } from './analysis/model.js';
+import { applyIgnores, artifactOverride } from './config/ignores.js';
+import type { ArtifactSettings, IgnoreEntry } from './config/load-config.js';
 import { assessCompatibility, summarizeCompatibility } from './analysis/compatibility.js';
 import type { AnalyzedEntry } from './analysis/model.js';
 import { describeEntrypoint, summarizeEntry } from './describe.js';
@@ -9,7 +14,7 @@ import { findRuntime, listRuntimes, type Architecture } from './runtimes/runtime
 import { toolVersion } from './version.js';
 
 export interface LintOptions {
-  /** Runtime identifier, e.g. `provided.al2023` (the default). */
+  /** Runtime identifier, e.g. `provided.al2023` (the default). Overrides the configuration. */
   runtime?: string;
   /** `x86_64` (the default) or `arm64`. */
   architecture?: Architecture;
@@ -25,6 +30,14 @@ export interface LintOptions {
   now?: Date;
   /** The rules to run; defaults to every rule. */
   rules?: readonly Rule[];
+  /** Settings below the options above and above the defaults, e.g. from a configuration file. */
+  defaults?: ArtifactSettings;
+  /** Per-artifact settings: the first entry whose `files` glob matches the artifact path applies. */
+  artifactOverrides?: Array<ArtifactSettings & { files: string }>;
+  /** Findings to suppress, each with a reason. */
+  ignores?: IgnoreEntry[];
+  /** Folder that globs and layer paths of `defaults`, `artifactOverrides` and `ignores` are relative to. */
+  configDirectory?: string;
 }
 
 /** An option value lambda-lint cannot use, such as an unknown runtime (exit code 2 in the CLI). */
@@ -40,34 +53,26 @@ export class OptionError extends Error {
  * report for all of them. Nothing is extracted, executed or modified.
  */
 export async function lint(paths: string[], options: LintOptions & { rules: readonly Rule[] }): Promise<LintReport> {
-  const runtimeId = options.runtime ?? 'provided.al2023';
-  const runtime = findRuntime(runtimeId);
-  if (runtime === undefined) {
-    const known = listRuntimes()
-      .map((candidate) => candidate.id)
-      .join(', ');
-    throw new OptionError(`unknown runtime "${runtimeId}"; known runtimes: ${known}`);
-  }
-
-  const architecture = options.architecture ?? 'x86_64';
-  if (runtime.architectures[architecture] === undefined) {
-    const supported = Object.keys(runtime.architectures).join(', ');
-    throw new OptionError(`${runtime.id} does not run on ${architecture}; it supports ${supported}`);
-  }
-
+  const configDirectory = options.configDirectory ?? process.cwd();
   const levels = new Map(Object.entries(options.ruleLevels ?? {}));
-  const settings = {
-    kind: options.kind ?? 'function',
-    runtime,
-    architecture,
-    handler: options.handler ?? null,
-    now: options.now ?? new Date(),
-  };
-  const layers = options.layers ?? [];
+  const ignores = options.ignores ?? [];
+  const usedIgnores = new Set<IgnoreEntry>();
+  const now = options.now ?? new Date();
 
   const artifacts: ArtifactReport[] = [];
   for (const path of paths) {
-    artifacts.push(await lintOne(path, layers, settings, options.rules, levels));
+    const override = artifactOverride(options.artifactOverrides ?? [], path, configDirectory);
+    const settings = resolveSettings(options, override, configDirectory, now);
+    const report = await lintOne(path, settings.layers, settings.lint, options.rules, levels);
+
+    const { kept, suppressed } = applyIgnores(report.findings, path, configDirectory, ignores, usedIgnores);
+    report.findings = kept;
+    report.suppressedFindings = suppressed;
+    report.counts = emptyCounts();
+    for (const finding of kept) {
+      report.counts[finding.severity] += 1;
+    }
+    artifacts.push(report);
   }
 
   const counts = emptyCounts();
@@ -83,13 +88,50 @@ export async function lint(paths: string[], options: LintOptions & { rules: read
     artifacts,
     counts,
     unreadableArtifacts: artifacts.filter((artifact) => artifact.inputError !== null).length,
+    unusedIgnores: ignores.filter((ignore) => !usedIgnores.has(ignore)),
+  };
+}
+
+/** Merges, for one artifact: explicit options, then its override, then the defaults, then built-ins. */
+function resolveSettings(
+  options: LintOptions,
+  override: ArtifactSettings | undefined,
+  configDirectory: string,
+  now: Date,
+): { lint: LintSettings; layers: string[] } {
+  const defaults = options.defaults ?? {};
+  const runtimeId = options.runtime ?? override?.runtime ?? defaults.runtime ?? 'provided.al2023';
+  const runtime = findRuntime(runtimeId);
+  if (runtime === undefined) {
+    const known = listRuntimes()
+      .map((candidate) => candidate.id)
+      .join(', ');
+    throw new OptionError(`unknown runtime "${runtimeId}"; known runtimes: ${known}`);
+  }
+
+  const architecture = options.architecture ?? override?.arch ?? defaults.arch ?? 'x86_64';
+  if (runtime.architectures[architecture] === undefined) {
+    const supported = Object.keys(runtime.architectures).join(', ');
+    throw new OptionError(`${runtime.id} does not run on ${architecture}; it supports ${supported}`);
+  }
+
+  const configLayers = (override?.layers ?? defaults.layers ?? []).map((layer) => resolve(configDirectory, layer));
+  return {
+    lint: {
+      kind: options.kind ?? override?.kind ?? defaults.kind ?? 'function',
+      runtime,
+      architecture,
+      handler: options.handler ?? override?.handler ?? defaults.handler ?? null,
+      now,
+    },
+    layers: options.layers !== undefined && options.layers.length > 0 ? options.layers : configLayers,
   };
 }
 
 async function lintOne(
   path: string,
   layers: string[],
-  settings: Parameters<typeof analyzeArtifact>[2],
+  settings: LintSettings,
   rules: readonly Rule[],
   levels: Map<string, RuleLevel>,
 ): Promise<ArtifactReport> {
@@ -106,6 +148,7 @@ async function lintOne(
     compatibilitySummary: null,
     entries: [],
     findings: [],
+    suppressedFindings: [],
     counts: emptyCounts(),
   };
 

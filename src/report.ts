@@ -1,4 +1,6 @@
 import type { CompatibilityResult } from './analysis/compatibility.js';
+import type { SuppressedFinding } from './config/ignores.js';
+import type { IgnoreEntry } from './config/load-config.js';
 import type { Finding, Severity } from './engine/rule.js';
 import type { ElfLinkage } from './elf/read-elf.js';
 import type { ContentFormat } from './content/classify.js';
@@ -62,6 +64,8 @@ export interface ArtifactReport {
   compatibilitySummary: string | null;
   entries: EntrySummary[];
   findings: Finding[];
+  /** Findings that an ignore entry of the configuration matched; not counted, and left out of SARIF unless asked for. */
+  suppressedFindings: SuppressedFinding[];
   counts: Record<Severity, number>;
 }
 
@@ -72,4 +76,6 @@ export interface LintReport {
   counts: Record<Severity, number>;
   /** Artifacts that are no package at all (their `inputError` says why); the CLI exits 2 when this is not 0. */
   unreadableArtifacts: number;
+  /** Ignore entries of the configuration that matched no finding. */
+  unusedIgnores: IgnoreEntry[];
 }

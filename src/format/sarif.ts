@@ -30,6 +30,8 @@ function ruleTags(rule: Rule): string[] {
 }
 
 export interface SarifOptions {
+  /** Also write findings suppressed by ignore entries, with `suppressions` (GitHub ignores those). */
+  includeSuppressed: boolean;
   rules: readonly Rule[];
   /** Markdown of a rule's documentation page, for `help.markdown`. */
   docsMarkdown: (rule: Rule) => string | null;
@@ -71,6 +73,13 @@ export function formatSarif(report: LintReport, options: SarifOptions): string {
 
     for (const finding of artifact.findings) {
       results.push(sarifResult(finding, artifact, uri, artifacts, artifactIndex, ruleIndex));
+    }
+    if (options.includeSuppressed) {
+      for (const finding of artifact.suppressedFindings) {
+        const result = sarifResult(finding, artifact, uri, artifacts, artifactIndex, ruleIndex);
+        result.suppressions = [{ kind: 'external', justification: finding.suppression.reason }];
+        results.push(result);
+      }
     }
   }
 

@@ -83,6 +83,10 @@ function formatArtifact(artifact: ArtifactReport, options: TextOptions, paint: (
     lines.push('');
     lines.push(paint(ANSI.cyan, '  No problems found.'));
   }
+  if (artifact.suppressedFindings.length > 0) {
+    const count = artifact.suppressedFindings.length;
+    lines.push(`  ${count} ${count === 1 ? 'finding' : 'findings'} suppressed by ignore entries of the configuration`);
+  }
   return lines.join('\n');
 }
 

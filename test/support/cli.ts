@@ -11,7 +11,7 @@ export interface CliResult {
 }
 
 /** Runs the built CLI with `args`; the environment has no colour settings unless `env` adds them. */
-export function runCli(args: string[], env: Record<string, string> = {}): CliResult {
+export function runCli(args: string[], env: Record<string, string> = {}, cwd?: string): CliResult {
   const baseEnv = { ...process.env };
   delete baseEnv.FORCE_COLOR;
   delete baseEnv.NO_COLOR;
@@ -19,6 +19,7 @@ export function runCli(args: string[], env: Record<string, string> = {}): CliRes
   const result = spawnSync(process.execPath, [CLI_PATH, ...args], {
     encoding: 'utf8',
     env: { ...baseEnv, ...env },
+    cwd,
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
