@@ -13,7 +13,7 @@ import { formatSarif } from '../src/format/sarif.js';
 import { formatText } from '../src/format/text.js';
 import { formatRuntimesJson, formatRuntimesText } from '../src/format/runtimes.js';
 import { listRuntimes } from '../src/runtimes/runtime.js';
-import { toolVersion } from '../src/version.js';
+import { toolHomepage, toolVersion } from '../src/version.js';
 
 /** Exit codes: 0 clean or warnings only, 1 errors (or too many warnings), 2 usage or unreadable input, 3 internal failure. */
 const EXIT_OK = 0;
@@ -146,7 +146,8 @@ function render(report: LintReport, options: CliOptions): string {
         includeSuppressed: options.includeSuppressed,
         rules: RULES,
         docsMarkdown: (rule) => readDocsPage(rule.name),
-        docsBaseUrl: null,
+        // TODO: the project has no public home yet; once package.json has a `homepage`, SARIF gets informationUri and helpUri.
+        docsBaseUrl: toolHomepage() === null ? null : `${toolHomepage() ?? ''}/docs/rules`,
         baseDirectory: process.cwd(),
       });
     case 'github':

@@ -1,7 +1,7 @@
 import type { AnalyzedEntry, ArtifactModel } from '../src/analysis/model.js';
 import { handlerTarget, type HandlerTarget } from '../src/analysis/handler.js';
 
-/** The error each runtime family shows when the handler's file or class is missing. */
+/** Returns the error each runtime family shows when the handler's file or class is missing. */
 export function handlerNotFoundError(model: ArtifactModel, target: HandlerTarget): string {
   const runtime = model.settings.runtime;
   const handler = target.handler;
@@ -28,7 +28,7 @@ export function handlerNotFoundError(model: ArtifactModel, target: HandlerTarget
   }
 }
 
-/** The handler's target, or null when the runtime does not use Handler to find code. */
+/** Returns the handler's target when it is missing, or null when the runtime does not use Handler to find code. */
 export function missingHandlerTarget(model: ArtifactModel): HandlerTarget | null {
   const runtime = model.settings.runtime;
   if (model.settings.kind === 'layer' || runtime.handler === 'bootstrap' || model.entrypoint.path !== null) {

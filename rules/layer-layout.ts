@@ -1,7 +1,7 @@
 import type { Rule } from '../src/engine/rule.js';
 import type { RuntimeFamily } from '../src/runtimes/runtime.js';
 
-/** Where each runtime looks in /opt for its language's code, and the files that belong there. */
+/** Folder each runtime searches in /opt for its language's code, and the files that belong there. */
 const LAYER_FOLDERS: Partial<Record<RuntimeFamily, { folder: string; files: RegExp; example: string }>> = {
   nodejs: { folder: 'nodejs/', files: /(^|\/)node_modules\/|\.(m?js|cjs)$/, example: 'nodejs/node_modules/<package>' },
   python: {

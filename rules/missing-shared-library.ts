@@ -61,7 +61,7 @@ export const rule: Rule = {
   },
 };
 
-/** Where the package does have a file of that name, if not on the search path. */
+/** Describes where the package has a file of that name off the loader's search path, if anywhere. */
 function elsewhereNote(model: ArtifactModel, needer: AnalyzedEntry, soname: string): string {
   const copies = allEntries(model).filter((analyzed) => {
     const name = analyzed.entry.name;

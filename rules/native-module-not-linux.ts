@@ -30,7 +30,7 @@ export const rule: Rule = {
   },
 };
 
-/** What the language runtime does with a non-Linux native module, by family and file name. */
+/** Describes what the language runtime does with a non-Linux native module, by family and file name. */
 function loadFailure(family: string, name: string, path: string): string {
   if (family === 'python' && /\.cpython-[^.]*darwin[^.]*\.so$|\.pyd$/.test(name)) {
     return 'CPython skips it as a file for another platform, and the import fails with Runtime.ImportModuleError "No module named ..."';

@@ -10,7 +10,7 @@ export const NPM_CPU: Record<Architecture, string> = { x86_64: 'x64', arm64: 'ar
 /** The CPU names Python, Ruby and GNU triples use for a Lambda architecture. */
 export const TRIPLE_CPU: Record<Architecture, string[]> = { x86_64: ['x86_64', 'amd64'], arm64: ['aarch64', 'arm64'] };
 
-/** How to get dependencies built for Lambda, by language family. */
+/** Returns how to install dependencies built for Lambda, by language family. */
 export function installForLinuxFix(model: ArtifactModel): string {
   const architecture = model.settings.architecture;
   switch (model.settings.runtime.family) {
@@ -85,7 +85,7 @@ function matchPlatformPackage(name: string): RegExpExecArray | null {
   return SCOPED_PLATFORM_PACKAGE.exec(name) ?? PLATFORM_PACKAGE.exec(name);
 }
 
-/** The family of a per-platform npm package (`@img/sharp` for @img/sharp-darwin-arm64, `@esbuild/` for @esbuild/linux-x64). */
+/** Returns the family of a per-platform npm package (`@img/sharp` for @img/sharp-darwin-arm64, `@esbuild/` for @esbuild/linux-x64). */
 export function platformFamily(name: string): string | null {
   return matchPlatformPackage(name)?.[1] ?? null;
 }
@@ -101,10 +101,10 @@ export function platformPackageFits(name: string, architecture: Architecture): b
 }
 
 /**
- * Entries that Lambda never loads because a build for Lambda's platform sits beside them: files of
- * npm platform packages for another platform when the package family also has the linux build for
- * this CPU (as pnpm's supportedArchitectures installs them), and `prebuilds/<os>-<cpu>/` folders for
- * another platform when `prebuilds/linux-<cpu>/` exists (node-gyp-build picks that one).
+ * Finds entries that Lambda never loads because a build for Lambda's platform sits beside them. These
+ * are files of npm platform packages for another platform when the family also has the Linux build
+ * for this CPU (as pnpm's supportedArchitectures installs them). They are also `prebuilds/<os>-<cpu>/`
+ * folders for another platform when `prebuilds/linux-<cpu>/` exists, which node-gyp-build picks.
  */
 export function unusedPlatformCopies(model: ArtifactModel): Set<AnalyzedEntry> {
   const architecture = model.settings.architecture;

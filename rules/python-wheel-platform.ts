@@ -54,7 +54,7 @@ export const rule: Rule = {
   },
 };
 
-/** Why a wheel tag does not fit the runtime, or null when it fits. */
+/** Explains why a wheel tag does not fit the runtime; returns null when it fits. */
 function tagMismatch(model: ArtifactModel, tag: string): string | null {
   const runtime = model.settings.runtime;
   const [pythonTags, abiTags, platformTags] = tag.split('-');

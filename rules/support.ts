@@ -24,14 +24,19 @@ export function octalMode(permissions: number): string {
 /** `ls -l` style permission string, e.g. `-rw-r--r--`. */
 export function symbolicMode(permissions: number, type: 'file' | 'directory' | 'symlink' = 'file'): string {
   const letters = 'rwxrwxrwx';
-  let text = type === 'directory' ? 'd' : type === 'symlink' ? 'l' : '-';
+  let text = '-';
+  if (type === 'directory') {
+    text = 'd';
+  } else if (type === 'symlink') {
+    text = 'l';
+  }
   for (let bit = 0; bit < 9; bit += 1) {
     text += (permissions & (0o400 >> bit)) !== 0 ? letters[bit] : '-';
   }
   return text;
 }
 
-/** The path Lambda gives the entry, for messages; falls back to the entry name. */
+/** Returns the path Lambda gives the entry, for messages, or the entry name when it has none. */
 export function lambdaPath(analyzed: AnalyzedEntry): string {
   return analyzed.path ?? analyzed.entry.name;
 }
@@ -110,7 +115,7 @@ export function foreignBinaryDescription(analyzed: AnalyzedEntry): string | null
 }
 
 /**
- * The AWS base image of a runtime on public.ecr.aws, for "build in the runtime's image" advice.
+ * Returns the AWS base image of a runtime on public.ecr.aws, for "build in the runtime's image" advice.
  * The images carry no compiler: `dnf install -y gcc` (Amazon Linux 2023) or `yum install -y gcc` first.
  */
 export function runtimeImage(runtime: RuntimeInfo): string {
@@ -119,14 +124,14 @@ export function runtimeImage(runtime: RuntimeInfo): string {
   return `public.ecr.aws/lambda/${tag}`;
 }
 
-/** The package manager command that installs gcc in a runtime's base image. */
+/** Returns the package manager command that installs gcc in a runtime's base image. */
 export function compilerInstall(runtime: RuntimeInfo): string {
   return runtime.osId === 'al2023' ? 'dnf install -y gcc' : 'yum install -y gcc';
 }
 
 /**
- * A file name as a shell word: unchanged when it is plain, in single quotes otherwise, and null when
- * it holds control characters, which no command line should carry.
+ * Quotes a file name as a shell word: unchanged when it is plain, in single quotes otherwise, and null
+ * when it contains control characters, which no command line should carry.
  */
 export function shellWord(name: string): string | null {
   if (/^[A-Za-z0-9._/+=@%:,-]+$/.test(name)) {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 import type { Rule } from './engine/rule.js';
 
-/** The installed package's root: dist/src/ or src/ is one or two levels below it. */
+/** Finds the installed package's root, one or two levels above dist/src/ or src/. */
 function packageRoot(): string {
   let directory = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(directory, 'package.json')) && dirname(directory) !== directory) {
@@ -18,7 +18,7 @@ export function docsPagePath(ruleName: string): string {
   return join(packageRoot(), 'docs', 'rules', `${ruleName}.md`);
 }
 
-/** The Markdown of a rule's page, or null when the package has no page for it. */
+/** Reads the Markdown of a rule's page; returns null when the package has no page for it. */
 export function readDocsPage(ruleName: string): string | null {
   const path = docsPagePath(ruleName);
   return existsSync(path) ? readFileSync(path, 'utf8') : null;

@@ -30,7 +30,7 @@ export interface ElfSummary {
 
 export interface EntrySummary {
   name: string;
-  /** Where Lambda extracts it, or null for unsafe names. */
+  /** Extracted path on Lambda, or null for absolute and `..` names. */
   path: string | null;
   type: 'file' | 'directory' | 'symlink';
   /** Octal permissions such as `0755`, or null when the zip records no Unix mode. */
@@ -74,7 +74,7 @@ export interface LintReport {
   tool: { name: 'lambda-lint'; version: string };
   artifacts: ArtifactReport[];
   counts: Record<Severity, number>;
-  /** Artifacts that are no package at all (their `inputError` says why); the CLI exits 2 when this is not 0. */
+  /** Number of artifacts that are no package at all (their `inputError` gives the reason); the CLI exits 2 when it is not 0. */
   unreadableArtifacts: number;
   /** Ignore entries of the configuration that matched no finding. */
   unusedIgnores: IgnoreEntry[];

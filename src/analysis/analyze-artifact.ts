@@ -14,7 +14,7 @@ import { PackageFileSystem, extractedPath } from './package-fs.js';
 /** Entries read at the same time; reads overlap I/O and inflation without holding many buffers. */
 const READ_CONCURRENCY = 8;
 
-/** Longest symlink target read from a zip entry (PATH_MAX on Linux). */
+/** Maximum symlink target length read from a zip entry (PATH_MAX on Linux). */
 const MAX_SYMLINK_TARGET_BYTES = 4096;
 
 /** APPNOTE methods lambda-lint can read: 0 = stored, 8 = deflated. Lambda's extractor needs the same. */

@@ -7,7 +7,7 @@ const DEFAULT_HANDLERS: Partial<Record<RuntimeInfo['family'], string>> = {
   ruby: 'lambda_function.lambda_handler',
 };
 
-/** Where the runtime looks for the handler's code: candidate paths, most likely first. */
+/** Candidate files for the handler's code, in the order the runtime tries them. */
 export interface HandlerTarget {
   /** The Handler value used, given or defaulted. */
   handler: string;

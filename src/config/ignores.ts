@@ -10,7 +10,7 @@ export interface SuppressedFinding extends Finding {
   suppression: { reason: string };
 }
 
-/** An artifact path as globs in the configuration see it: relative to the config folder, with `/`. */
+/** Returns an artifact path as globs in the configuration see it: relative to the config folder, with `/`. */
 export function configRelativePath(configDirectory: string, path: string): string {
   return relative(configDirectory, resolve(path)).split(sep).join('/');
 }

@@ -43,7 +43,7 @@ export function formatGithub(report: LintReport, quiet: boolean): string {
 }
 
 /**
- * A Markdown summary for GITHUB_STEP_SUMMARY: GitHub shows only the first annotations of a step, so
+ * Renders a Markdown summary for GITHUB_STEP_SUMMARY: GitHub shows only the first annotations of a step, so
  * the table lists every finding.
  */
 export function formatGithubSummary(report: LintReport): string {

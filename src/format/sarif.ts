@@ -42,7 +42,7 @@ export interface SarifOptions {
 }
 
 /**
- * A stable fingerprint of a finding: rule, artifact file name, entry and the stable detail (a soname,
+ * Computes a stable fingerprint of a finding from rule, artifact file name, entry and the stable detail (a soname,
  * a version). It leaves out the artifact's folder and bytes, so rebuilding the same broken package
  * gives the same alert.
  */

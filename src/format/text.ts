@@ -31,7 +31,12 @@ export function formatText(report: LintReport, options: TextOptions): string {
   const shown = options.quiet ? `${plural(counts.error, 'error')}` : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}`;
   const readable = report.artifacts.length - report.unreadableArtifacts;
   const unreadable = report.unreadableArtifacts > 0 ? `; ${plural(report.unreadableArtifacts, 'artifact')} could not be read` : '';
-  const summaryColor = counts.error > 0 || report.unreadableArtifacts > 0 ? ANSI.red : counts.warning > 0 ? ANSI.yellow : ANSI.cyan;
+  let summaryColor = ANSI.cyan;
+  if (counts.error > 0 || report.unreadableArtifacts > 0) {
+    summaryColor = ANSI.red;
+  } else if (counts.warning > 0) {
+    summaryColor = ANSI.yellow;
+  }
   blocks.push(paint(ANSI.bold + summaryColor, `${shown} in ${plural(readable, 'artifact')}${unreadable}`));
 
   return `${blocks.join('\n\n')}\n`;

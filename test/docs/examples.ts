@@ -39,7 +39,7 @@ export function runExample(root: string, command: string): string {
   return result.stdout.replaceAll(`${resolve(root, 'docs')}/`, 'docs/');
 }
 
-/** Every example block of every rule page, with the output the tool prints now. */
+/** Runs every example block of every rule page and returns it with the output the tool prints now. */
 export function checkExamples(): ExampleCheck[] {
   const root = repositoryRoot();
   const folder = join(root, 'docs', 'rules');
