@@ -147,6 +147,7 @@ function render(report: LintReport, options: CliOptions): string {
         rules: RULES,
         docsMarkdown: (rule) => readDocsPage(rule.name),
         // TODO: the project has no public home yet; once package.json has a `homepage`, SARIF gets informationUri and helpUri.
+        informationUri: toolHomepage(),
         docsBaseUrl: toolHomepage() === null ? null : `${toolHomepage() ?? ''}/docs/rules`,
         baseDirectory: process.cwd(),
       });

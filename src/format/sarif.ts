@@ -35,6 +35,8 @@ export interface SarifOptions {
   rules: readonly Rule[];
   /** Markdown of a rule's documentation page, for `help.markdown`. */
   docsMarkdown: (rule: Rule) => string | null;
+  /** The project's public home for `informationUri`, or null when it has none. */
+  informationUri: string | null;
   /** Base URL of the rule pages (`<base>/<name>.md`), or null when the project has no public home. */
   docsBaseUrl: string | null;
   /** Directory that artifact paths are made relative to, normally the working directory. */
@@ -93,7 +95,7 @@ export function formatSarif(report: LintReport, options: SarifOptions): string {
           driver: {
             name: 'lambda-lint',
             semanticVersion: report.tool.version,
-            ...(options.docsBaseUrl === null ? {} : { informationUri: options.docsBaseUrl }),
+            ...(options.informationUri === null ? {} : { informationUri: options.informationUri }),
             rules: rules.map((rule) => sarifRule(rule, options)),
           },
         },
