@@ -277,7 +277,7 @@ async function main(argv: string[]): Promise<number> {
   let loaded: LoadedConfig;
   let ruleLevels: Record<string, RuleLevel>;
   try {
-    loaded = loadConfig(process.cwd(), options.config);
+    loaded = await loadConfig(process.cwd(), options.config);
     ruleLevels = { ...(loaded.config.rules ?? {}), ...parseRuleOptions(options.rule) };
   } catch (error) {
     if (error instanceof ConfigError || error instanceof InvalidArgumentError) {

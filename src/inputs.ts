@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 
-import fg from 'fast-glob';
 
 /** Characters that make an argument a glob pattern for fast-glob. */
 const GLOB_CHARACTERS = /[*?[\]{}!]/;
@@ -31,6 +30,8 @@ export async function expandInputs(argumentsGiven: string[]): Promise<ExpandedIn
       continue;
     }
 
+    // fast-glob is loaded only for an argument that is a pattern: most runs name files, and loading it costs time at every start.
+    const { default: fg } = await import('fast-glob');
     const matches = await fg(argument, { onlyFiles: false, dot: true, followSymbolicLinks: false, unique: true });
     if (matches.length === 0) {
       unmatched.push(argument);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 
 import schema from '../../docs/config.schema.json' with { type: 'json' };
 import type { RuleLevel } from '../engine/rule.js';
@@ -49,19 +49,31 @@ export class ConfigError extends Error {
 /** File names searched in each folder, in this order; package.json counts only with a lambdaLint key. */
 const CONFIG_FILES = ['lambda-lint.config.json', '.lambdalintrc.json', 'package.json'];
 
-const validate = new Ajv({ allErrors: true, strict: true }).compile<LintConfig>(schema);
+let validator: ValidateFunction<LintConfig> | null = null;
+
+/**
+ * Compiles the configuration schema on first use: ajv costs tens of milliseconds to load and compile,
+ * which a run without a configuration file (a pre-push hook) should not pay.
+ */
+async function configValidator(): Promise<ValidateFunction<LintConfig>> {
+  if (validator === null) {
+    const { Ajv } = await import('ajv');
+    validator = new Ajv({ allErrors: true, strict: true }).compile<LintConfig>(schema);
+  }
+  return validator;
+}
 
 /**
  * Finds the configuration: `explicitPath` when given, else the first config file in the working
  * directory or above it. Returns an empty configuration when there is none.
  */
-export function loadConfig(workingDirectory: string, explicitPath?: string): LoadedConfig {
+export async function loadConfig(workingDirectory: string, explicitPath?: string): Promise<LoadedConfig> {
   if (explicitPath !== undefined) {
     const path = resolve(workingDirectory, explicitPath);
     if (!existsSync(path)) {
       throw new ConfigError(`config ${explicitPath}: no such file`);
     }
-    const config = readConfigFile(path, path.endsWith('package.json'));
+    const config = await readConfigFile(path, path.endsWith('package.json'));
     return { path, directory: dirname(path), config: config ?? {} };
   }
 
@@ -70,7 +82,7 @@ export function loadConfig(workingDirectory: string, explicitPath?: string): Loa
     for (const name of CONFIG_FILES) {
       const path = join(directory, name);
       if (existsSync(path)) {
-        const config = readConfigFile(path, name === 'package.json');
+        const config = await readConfigFile(path, name === 'package.json');
         if (config !== null) {
           return { path, directory, config };
         }
@@ -85,7 +97,7 @@ export function loadConfig(workingDirectory: string, explicitPath?: string): Loa
 }
 
 /** Reads and validates one file; null for a package.json without a lambdaLint key. */
-function readConfigFile(path: string, isPackageJson: boolean): LintConfig | null {
+async function readConfigFile(path: string, isPackageJson: boolean): Promise<LintConfig | null> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
@@ -104,6 +116,7 @@ function readConfigFile(path: string, isPackageJson: boolean): LintConfig | null
     prefix = '/lambdaLint';
   }
 
+  const validate = await configValidator();
   if (!validate(config)) {
     const errors = (validate.errors ?? []).map((error) => describeError(error, prefix));
     throw new ConfigError(`config ${path}: ${errors.join('; ')}`);
