@@ -123,3 +123,20 @@ describe('streamed entry source', () => {
     await expect(reader.read(0, 10)).rejects.toBeInstanceOf(EntryReadError);
   });
 });
+
+describe('streamed entry source limits', () => {
+  it('refuses to inflate past the unzipped deployment limit', async () => {
+    const opens = { count: 0 };
+    const reader = new StreamedEntrySource(
+      async () => {
+        opens.count += 1;
+        return Readable.from([deflateRawSync(Buffer.alloc(1024))]);
+      },
+      8,
+      4 * 1024 * 1024 * 1024,
+      1 << 20,
+    );
+    await expect(reader.read(4_000_000_000, 16)).rejects.toThrow('past the 262144000 bytes Lambda accepts unzipped');
+    expect(opens.count).toBe(0);
+  });
+});

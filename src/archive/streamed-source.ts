@@ -12,6 +12,13 @@ const INFLATE_CHUNK_BYTES = 1 << 20;
 /** Reads that start behind the stream position restart the stream; this bounds the cost of a bad layout. */
 const MAX_RESTARTS = 4;
 
+/**
+ * Furthest byte of an entry that is ever inflated: Lambda's unzipped limit (262,144,000 bytes) for a
+ * whole package. Headers that point further are only possible in a package Lambda rejects anyway,
+ * and following them would let a crafted entry cost gigabytes of inflation.
+ */
+const MAX_INFLATED_OFFSET = 262_144_000;
+
 interface RetainedChunk {
   start: number;
   data: Buffer;
@@ -61,6 +68,9 @@ export class StreamedEntrySource implements EntrySource {
     const end = Math.min(offset + length, this.size);
     if (offset < 0 || end <= offset) {
       return Buffer.alloc(0);
+    }
+    if (end > MAX_INFLATED_OFFSET) {
+      throw new EntryReadError(`a read at byte ${offset} lies past the ${MAX_INFLATED_OFFSET} bytes Lambda accepts unzipped`);
     }
 
     if (!this.isAvailable(offset, end)) {
