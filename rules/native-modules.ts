@@ -50,7 +50,19 @@ export interface NpmPackage {
   manifestEntry: AnalyzedEntry;
 }
 
+const packageLists = new WeakMap<ArtifactModel['parts'], NpmPackage[]>();
+
+/** Returns the npm packages of the package, found once per package and reused by every rule run. */
 export function npmPackages(model: ArtifactModel): NpmPackage[] {
+  let packages = packageLists.get(model.parts);
+  if (packages === undefined) {
+    packages = findNpmPackages(model);
+    packageLists.set(model.parts, packages);
+  }
+  return packages;
+}
+
+function findNpmPackages(model: ArtifactModel): NpmPackage[] {
   const packages: NpmPackage[] = [];
   for (const part of model.parts) {
     for (const analyzed of part.entries) {
@@ -100,6 +112,8 @@ export function platformPackageFits(name: string, architecture: Architecture): b
   return match[2] === 'linux' && match[3] === NPM_CPU[architecture] && (libc === undefined || libc === 'gnu');
 }
 
+const unusedCopies = new WeakMap<ArtifactModel['parts'], Map<Architecture, Set<AnalyzedEntry>>>();
+
 /**
  * Finds entries that Lambda never loads because a build for Lambda's platform sits beside them. These
  * are files of npm platform packages for another platform when the family also has the Linux build
@@ -107,6 +121,17 @@ export function platformPackageFits(name: string, architecture: Architecture): b
  * folders for another platform when `prebuilds/linux-<cpu>/` exists, which node-gyp-build picks.
  */
 export function unusedPlatformCopies(model: ArtifactModel): Set<AnalyzedEntry> {
+  const perArchitecture = unusedCopies.get(model.parts) ?? new Map<Architecture, Set<AnalyzedEntry>>();
+  unusedCopies.set(model.parts, perArchitecture);
+  let unused = perArchitecture.get(model.settings.architecture);
+  if (unused === undefined) {
+    unused = findUnusedPlatformCopies(model);
+    perArchitecture.set(model.settings.architecture, unused);
+  }
+  return unused;
+}
+
+function findUnusedPlatformCopies(model: ArtifactModel): Set<AnalyzedEntry> {
   const architecture = model.settings.architecture;
   const unused = new Set<AnalyzedEntry>();
 

@@ -46,9 +46,19 @@ export function isLoadedByEntrypoint(model: ArtifactModel, analyzed: AnalyzedEnt
   return model.loadedByEntrypoint.has(analyzed);
 }
 
-/** Every entry of the function and its layers, in order. */
+const entryLists = new WeakMap<ArtifactModel['parts'], AnalyzedEntry[]>();
+
+/**
+ * Returns every entry of the function and its layers, in order. The list is built once per package:
+ * the rules run once per runtime for the compatibility summary, and packages can hold 50,000 entries.
+ */
 export function allEntries(model: ArtifactModel): AnalyzedEntry[] {
-  return model.parts.flatMap((part) => part.entries);
+  let entries = entryLists.get(model.parts);
+  if (entries === undefined) {
+    entries = model.parts.flatMap((part) => part.entries);
+    entryLists.set(model.parts, entries);
+  }
+  return entries;
 }
 
 /** Ids of the runtimes of `family` that list `soname` as present for `architecture`. */

@@ -1,12 +1,12 @@
 import { stat } from 'node:fs/promises';
 
 import { openDirectoryArchive } from '../archive/directory-archive.js';
-import { ArchiveError, EntryReadError, type PackageArchive, type PackageEntry } from '../archive/entry.js';
+import { ArchiveError, EntryReadError, type EntrySource, type PackageArchive, type PackageEntry } from '../archive/entry.js';
 import { openZipArchive } from '../archive/zip-archive.js';
 import { CLASSIFY_BYTES, classifyContent } from '../content/classify.js';
 import { readElf } from '../elf/read-elf.js';
 import { collectLoadedFiles, findEntrypoint } from './entrypoint.js';
-import { readEntryDetails } from './entry-details.js';
+import { needsEntryDetails, readEntryDetails } from './entry-details.js';
 import { resolveLibraries, type LibraryResolution } from './library-search.js';
 import type { AnalyzedEntry, ArtifactModel, EntrypointInfo, LintSettings, PackagePart } from './model.js';
 import { PackageFileSystem, extractedPath } from './package-fs.js';
@@ -173,27 +173,35 @@ async function readEntry(archive: PackageArchive, analyzed: AnalyzedEntry): Prom
     return;
   }
 
-  const source = archive.open(entry);
+  let source: EntrySource | null = null;
+  const openSource = (): EntrySource => {
+    source ??= archive.open(entry);
+    return source;
+  };
+
   try {
     if (entry.type === 'symlink') {
-      const target = await source.read(0, MAX_SYMLINK_TARGET_BYTES);
+      const target = await archive.readHead(entry, MAX_SYMLINK_TARGET_BYTES);
       entry.symlinkTarget = target.toString('utf8');
       return;
     }
 
-    const head = await source.read(0, CLASSIFY_BYTES);
-    analyzed.content = await classifyContent(head, (offset, length) => source.read(offset, length));
+    // Most entries need only their first bytes; a stream is opened for those that need more.
+    const head = await archive.readHead(entry, CLASSIFY_BYTES);
+    analyzed.content = await classifyContent(head, (offset, length) => openSource().read(offset, length));
     if (analyzed.content.format === 'elf') {
-      analyzed.elf = await readElf(source);
+      analyzed.elf = await readElf(openSource());
     }
-    await readEntryDetails(analyzed, source);
+    if (needsEntryDetails(analyzed)) {
+      await readEntryDetails(analyzed, openSource, (length) => archive.readHead(entry, length));
+    }
   } catch (error) {
     if (!(error instanceof EntryReadError)) {
       throw error;
     }
     analyzed.readError = error.message;
   } finally {
-    source.close();
+    (source as EntrySource | null)?.close();
   }
 }
 

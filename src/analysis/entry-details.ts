@@ -20,25 +20,36 @@ const NESTED_ARCHIVE_NAME = /\.(zip|jar)$/i;
 const METADATA_NAME = /(^|\/)(package\.json|WHEEL)$/;
 const NODE_ADDON_NAME = /\.node$/;
 
+/** True when `readEntryDetails` has something to read for this entry. */
+export function needsEntryDetails(analyzed: AnalyzedEntry): boolean {
+  const name = analyzed.entry.path;
+  return NESTED_ARCHIVE_NAME.test(name) || METADATA_NAME.test(name) || (NODE_ADDON_NAME.test(name) && analyzed.elf !== undefined);
+}
+
 /**
  * Reads the extra facts some rules need from an entry whose first bytes were already classified:
  * the member names of a nested zip or jar, the text of package.json and WHEEL files, and the
  * registration symbols of a Node.js addon. Reads are bounded; failures leave the fields unset.
  */
-export async function readEntryDetails(analyzed: AnalyzedEntry, source: EntrySource): Promise<void> {
+export async function readEntryDetails(
+  analyzed: AnalyzedEntry,
+  openSource: () => EntrySource,
+  readHead: (length: number) => Promise<Buffer>,
+): Promise<void> {
   const name = analyzed.entry.path;
 
   if (NESTED_ARCHIVE_NAME.test(name) && analyzed.entry.size <= MAX_NESTED_ARCHIVE_BYTES) {
-    analyzed.archiveMembers = await listNestedArchive(source);
+    analyzed.archiveMembers = await listNestedArchive(openSource());
   }
 
+  // Metadata files are small; the head read gets them without a stream.
   if (METADATA_NAME.test(name) && analyzed.entry.size <= MAX_METADATA_BYTES && analyzed.content?.format !== 'elf') {
-    analyzed.text = (await source.read(0, analyzed.entry.size)).toString('utf8');
+    analyzed.text = (await readHead(analyzed.entry.size)).toString('utf8');
   }
 
   const strings = analyzed.elf?.dynamicStrings;
   if (NODE_ADDON_NAME.test(name) && strings !== null && strings !== undefined && strings.size <= MAX_SCANNED_STRINGS_BYTES) {
-    const table = (await source.read(strings.offset, strings.size)).toString('latin1');
+    const table = (await openSource().read(strings.offset, strings.size)).toString('latin1');
     analyzed.nodeRegistration = {
       napi: table.includes('napi_register_module_v1'),
       moduleVersions: [...table.matchAll(/node_register_module_v(\d+)/g)].map((match) => Number(match[1])),

@@ -27,6 +27,13 @@ export async function openDirectoryArchive(location: string): Promise<PackageArc
       }
       return new FileSource(path, entry.size);
     },
+    readHead(entry: PackageEntry, length: number): Promise<Buffer> {
+      const path = absolutePaths.get(entry);
+      if (path === undefined) {
+        throw new Error(`entry ${entry.name} does not belong to ${location}`);
+      }
+      return new FileSource(path, entry.size).read(0, length);
+    },
     close(): void {},
   };
 }

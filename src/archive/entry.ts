@@ -68,5 +68,10 @@ export interface PackageArchive {
   readonly archiveSize: number | null;
   readonly entries: PackageEntry[];
   open(entry: PackageEntry): EntrySource;
+  /**
+   * Reads up to `length` bytes from the start of the entry with as few reads as possible, without
+   * setting up a stream; used to classify every entry of large packages. Rejects with `EntryReadError`.
+   */
+  readHead(entry: PackageEntry, length: number): Promise<Buffer>;
   close(): void;
 }

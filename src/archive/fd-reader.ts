@@ -77,6 +77,19 @@ export class FdRandomAccessReader extends yauzl.RandomAccessReader {
     });
   }
 
+  /** Reads into `buffer` from `position`, as far as the file goes; resolves with the byte count. */
+  readUpTo(buffer: Buffer, position: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.readAt(buffer, 0, buffer.length, position, (error, bytesRead) => {
+        if (error !== null) {
+          reject(error);
+          return;
+        }
+        resolve(bytesRead);
+      });
+    });
+  }
+
   /** yauzl calls this when its own reference count drops to zero; the descriptor is closed by `shutdown`. */
   override close(callback: (error: Error | null) => void): void {
     setImmediate(() => callback(null));

@@ -6,8 +6,13 @@ import { EntryReadError, type EntrySource } from './entry.js';
 /** Bytes at the start of an entry that are always kept: headers of every format we read live there. */
 const DEFAULT_PREFIX_BYTES = 1 << 20;
 
-/** Inflater output chunk size. Node's zlib with 1 MiB chunks is several times faster than 16 KiB chunks. */
-const INFLATE_CHUNK_BYTES = 1 << 20;
+/**
+ * Inflater output chunk size for large entries: Node's zlib with 1 MiB chunks is several times faster
+ * than with 16 KiB chunks. Small entries get a chunk of their own size, because every inflater
+ * allocates one chunk up front and a package can hold tens of thousands of entries.
+ */
+const MAX_INFLATE_CHUNK_BYTES = 1 << 20;
+const MIN_INFLATE_CHUNK_BYTES = 16 * 1024;
 
 /** Reads that start behind the stream position restart the stream; this bounds the cost of a bad layout. */
 const MAX_RESTARTS = 4;
@@ -139,7 +144,8 @@ export class StreamedEntrySource implements EntrySource {
       return;
     }
 
-    const inflater = createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES });
+    const chunkSize = Math.min(MAX_INFLATE_CHUNK_BYTES, Math.max(MIN_INFLATE_CHUNK_BYTES, this.size));
+    const inflater = createInflateRaw({ chunkSize });
     raw.on('error', (error) => inflater.destroy(error));
     raw.pipe(inflater);
     this.streams = [raw, inflater];

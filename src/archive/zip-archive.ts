@@ -1,4 +1,5 @@
 import { fstat, open as openDescriptor } from 'node:fs';
+import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
 import { open as openFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 
@@ -6,11 +7,13 @@ import yauzl from 'yauzl';
 
 import {
   ArchiveError,
+  EntryReadError,
   type EntrySource,
   type EntryType,
   type PackageArchive,
   type PackageEntry,
 } from './entry.js';
+import { BlockCache } from './block-cache.js';
 import { FdRandomAccessReader } from './fd-reader.js';
 import { decodeEntryName, entryPath } from './names.js';
 import { StreamedEntrySource } from './streamed-source.js';
@@ -59,6 +62,7 @@ export async function openZipArchive(location: string): Promise<PackageArchive> 
   }
 
   const entries = rawEntries.map((raw, index) => toPackageEntry(raw, index));
+  const blocks = new BlockCache((buffer, position) => reader.readUpTo(buffer, position));
   const byIndex = new Map(entries.map((entry, index) => [entry, rawEntries[index]]));
 
   return {
@@ -77,11 +81,88 @@ export async function openZipArchive(location: string): Promise<PackageArchive> 
         entry.size,
       );
     },
+    readHead(entry: PackageEntry, length: number): Promise<Buffer> {
+      const raw = byIndex.get(entry);
+      if (raw === undefined) {
+        throw new Error(`entry ${entry.name} does not belong to ${location}`);
+      }
+      return readEntryHead(reader, blocks, raw, entry, length);
+    },
     close(): void {
       zipfile.close();
       reader.shutdown();
     },
   };
+}
+
+/** Local file header size before the name (APPNOTE 4.3.7). */
+const LOCAL_HEADER_BYTES = 30;
+
+/** Compressed bytes read to classify an entry; enough for the first KiB of output from deflate. */
+const HEAD_COMPRESSED_BYTES = 8 * 1024;
+
+/** Most output accepted from inflating a head: a crafted prefix cannot expand without bound. */
+const HEAD_MAX_OUTPUT_BYTES = 1 << 20;
+
+/**
+ * Reads the first bytes of an entry directly: the local header and the start of its data in one read,
+ * inflated in memory. This is several times faster than a read stream per entry in packages with tens
+ * of thousands of entries.
+ */
+async function readEntryHead(
+  reader: FdRandomAccessReader,
+  blocks: BlockCache,
+  raw: yauzl.Entry,
+  entry: PackageEntry,
+  length: number,
+): Promise<Buffer> {
+  const wanted = LOCAL_HEADER_BYTES + 1024 + HEAD_COMPRESSED_BYTES;
+  const block = await blocks.read(raw.relativeOffsetOfLocalHeader, wanted);
+  const bytesRead = block.length;
+  if (bytesRead < LOCAL_HEADER_BYTES || block.readUInt32LE(0) !== 0x04034b50) {
+    throw new EntryReadError('local file header signature not found where the central directory points');
+  }
+
+  const dataStart = LOCAL_HEADER_BYTES + block.readUInt16LE(26) + block.readUInt16LE(28);
+  const compressedWanted = Math.min(entry.compressedSize, entry.compressionMethod === 0 ? length : HEAD_COMPRESSED_BYTES);
+  let compressed: Buffer;
+  if (dataStart + compressedWanted <= bytesRead) {
+    compressed = block.subarray(dataStart, dataStart + compressedWanted);
+  } else {
+    compressed = await blocks.read(raw.relativeOffsetOfLocalHeader + dataStart, compressedWanted);
+  }
+
+  if (entry.compressionMethod === 0) {
+    return compressed.subarray(0, Math.min(length, entry.size));
+  }
+
+  let output: Buffer;
+  try {
+    output = inflateRawSync(compressed, { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: HEAD_MAX_OUTPUT_BYTES });
+  } catch (error) {
+    if (error instanceof RangeError) {
+      // More output than the limit from a few KiB of input: the prefix is a highly compressed run.
+      output = Buffer.alloc(0);
+    } else {
+      throw new EntryReadError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  if (output.length < Math.min(length, entry.size)) {
+    // The head did not inflate far enough (a large stored header, a crafted stream): read it the slow way.
+    const start = raw.relativeOffsetOfLocalHeader + dataStart;
+    const source = new StreamedEntrySource(
+      async () => reader._readStreamForRange(start, start + entry.compressedSize),
+      entry.compressionMethod,
+      entry.size,
+    );
+    try {
+      return await source.read(0, length);
+    } finally {
+      source.close();
+    }
+  }
+  return output.subarray(0, Math.min(length, entry.size));
 }
 
 function openYauzl(reader: FdRandomAccessReader, fileSize: number): Promise<yauzl.ZipFile> {
