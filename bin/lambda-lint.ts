@@ -278,6 +278,11 @@ async function main(argv: string[]): Promise<number> {
   let ruleLevels: Record<string, RuleLevel>;
   try {
     loaded = await loadConfig(process.cwd(), options.config);
+    const named = [...Object.keys(loaded.config.rules ?? {}), ...(loaded.config.ignores ?? []).map((ignore) => ignore.rule)];
+    const unknown = named.filter((name) => findRule(RULES, name) === undefined);
+    if (unknown.length > 0) {
+      throw new ConfigError(`config ${loaded.path ?? ''}: no rule with code or name ${unknown.map((name) => `"${name}"`).join(', ')}; lambda-lint rules lists them`);
+    }
     ruleLevels = { ...(loaded.config.rules ?? {}), ...parseRuleOptions(options.rule) };
   } catch (error) {
     if (error instanceof ConfigError || error instanceof InvalidArgumentError) {
@@ -310,17 +315,12 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('lambda-lint: --layer attaches layers to a function; it cannot be used with --kind layer\n');
     return EXIT_USAGE;
   }
+  // Arguments that match nothing stay in the report as unreadable artifacts, so every format shows them.
   const expanded = await expandInputs(program.args);
-  for (const pattern of expanded.unmatched) {
-    process.stderr.write(`lambda-lint: ${pattern}: no such file or directory, and no match as a glob pattern\n`);
-  }
-  if (expanded.paths.length === 0) {
-    return EXIT_USAGE;
-  }
 
   let report: LintReport;
   try {
-    report = await lint(expanded.paths, {
+    report = await lint([...expanded.paths, ...expanded.unmatched], {
       runtime: options.runtime,
       architecture: options.arch,
       handler: options.handler,
@@ -368,7 +368,7 @@ async function main(argv: string[]): Promise<number> {
       const scope = [ignore.artifact === undefined ? '' : ` artifact ${ignore.artifact}`, ignore.entry === undefined ? '' : ` entry ${ignore.entry}`].join('');
       process.stderr.write(`lambda-lint: unused ignore: rule ${ignore.rule}${scope} ("${ignore.reason}") matched no finding\n`);
     }
-    return Math.max(exitCodeFor(report, options, inputErrors.length + expanded.unmatched.length), EXIT_FINDINGS);
+    return Math.max(exitCodeFor(report, options, inputErrors.length), EXIT_FINDINGS);
   }
 
   if (options.maxWarnings !== undefined && report.counts.warning > options.maxWarnings && report.counts.error === 0) {
@@ -376,7 +376,7 @@ async function main(argv: string[]): Promise<number> {
       `lambda-lint: ${report.counts.warning} ${report.counts.warning === 1 ? 'warning' : 'warnings'}, more than --max-warnings ${options.maxWarnings} allows\n`,
     );
   }
-  return exitCodeFor(report, options, inputErrors.length + expanded.unmatched.length);
+  return exitCodeFor(report, options, inputErrors.length);
 }
 
 // A reader that stops early (`lambda-lint x.zip | head`) closes the pipe; that is no failure to report.

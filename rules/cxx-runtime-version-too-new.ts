@@ -1,5 +1,6 @@
 import type { Rule } from '../src/engine/rule.js';
-import { compilerInstall, runtimeImage, runtimesWithVersion } from './support.js';
+import { installForLinuxFix } from './native-modules.js';
+import { compilerInstall, moduleLoadError, runtimeImage, runtimesWithVersion } from './support.js';
 import { judgeVersion, runtimeVersionNeeds } from './version-needs.js';
 
 const CXX_NAMESPACES = new Set(['GLIBCXX', 'CXXABI', 'GCC']);
@@ -36,10 +37,13 @@ export const rule: Rule = {
         severity: verdict === 'newer-builds-only' ? 'warning' : undefined,
         message:
           `${need.analyzed.entry.name} needs ${need.version} from ${need.library}, but ${runtime.id}'s library stops at ${newest}: ` +
-          `Lambda fails with "${need.library}: version \`${need.version}' not found (required by ${where})", then ` +
-          `"Runtime exited with error: exit status 1" (Runtime.ExitError).${newerOnly}` +
+          (moduleLoadError(model, need.analyzed) === null
+            ? `Lambda fails with "${need.library}: version \`${need.version}' not found (required by ${where})", then ` +
+              '"Runtime exited with error: exit status 1" (Runtime.ExitError).'
+            : `loading it fails with "version \`${need.version}' not found": ${moduleLoadError(model, need.analyzed) ?? ''}.`) +
+          newerOnly +
           (runsOn.length > 0 ? ` It runs on ${runsOn.join(', ')}.` : ''),
-        fix:
+        fix: moduleLoadError(model, need.analyzed) !== null ? installForLinuxFix(model) :
           'Link the C++ runtime statically (`-static-libstdc++ -static-libgcc`), build with the compiler of the ' +
           `runtime's image (${runtimeImage(runtime)}, after \`${compilerInstall(runtime)} gcc-c++\`), or move to a runtime with a newer libstdc++. ` +
           'Shipping a newer libstdc++.so.6 in lib/ helps only with a DT_RPATH pointing there (`-Wl,--disable-new-dtags,-rpath,\'$ORIGIN/lib\'`), ' +

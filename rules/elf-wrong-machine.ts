@@ -43,6 +43,7 @@ export const rule: Rule = {
       report({
         entry: analyzed,
         severity,
+        blocksStart: true,
         message:
           `${analyzed.entry.name} is built for ${elf.machineName} (e_machine ${elf.machine}), but the function runs on ` +
           `${architecture}, which executes only ${architecture === 'x86_64' ? 'EM_X86_64' : 'EM_AARCH64'} code: ` +

@@ -1,5 +1,6 @@
 import type { Rule } from '../src/engine/rule.js';
-import { compilerInstall, runtimeImage, runtimesWithVersion, toolchainNames } from './support.js';
+import { installForLinuxFix } from './native-modules.js';
+import { compilerInstall, moduleLoadError, runtimeImage, runtimesWithVersion, toolchainNames } from './support.js';
 import { judgeVersion, runtimeVersionNeeds } from './version-needs.js';
 
 export const rule: Rule = {
@@ -28,13 +29,17 @@ export const rule: Rule = {
       const runsOnSentence = runsOn.length > 0 ? ` It runs on ${runsOn.join(', ')}.` : ' No custom runtime has a glibc that new.';
       const glibcTarget = runtime.glibc;
 
+      const moduleError = moduleLoadError(model, need.analyzed);
+      const consequence =
+        moduleError === null
+          ? `Lambda fails with "${need.library}: version \`${need.version}' not found (required by ${where})", then "Runtime exited with error: exit status 1" (Runtime.ExitError)`
+          : `loading it fails with "version \`${need.version}' not found (required by ${where})": ${moduleError}`;
       report({
         entry: need.analyzed,
         message:
           `${need.analyzed.entry.name} needs ${need.version} from ${need.library}, but ${runtime.id} has glibc ${runtime.glibc} ` +
-          `(newest version GLIBC_${runtime.symbolVersions.GLIBC}): Lambda fails with "${need.library}: version \`${need.version}' ` +
-          `not found (required by ${where})", then "Runtime exited with error: exit status 1" (Runtime.ExitError).${runsOnSentence}`,
-        fix:
+          `(newest version GLIBC_${runtime.symbolVersions.GLIBC}): ${consequence}.${runsOnSentence}`,
+        fix: moduleError !== null ? `${installForLinuxFix(model)} Or move the function to ${runsOn[0]?.split(' ')[0] ?? 'a runtime on Amazon Linux 2023'}.` :
           `Build against glibc ${glibcTarget} or older: \`cargo lambda build --release --target ${names.gnu}.${glibcTarget}\` ` +
           `(the suffix sets the glibc version); a static musl build (\`--target ${names.musl}\`); for Go, \`CGO_ENABLED=0\`; ` +
           `or build inside the runtime's own image (${runtimeImage(runtime)}, after \`${compilerInstall(runtime)}\`).` +

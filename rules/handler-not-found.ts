@@ -16,9 +16,14 @@ export const rule: Rule = {
       if (applies && model.entrypoint.path === null && runtime.family !== 'go') {
         const handler = model.settings.handler ?? '';
         if (runtime.family === 'java' || runtime.family === 'dotnet' || handler !== '') {
+          const given = handler !== '';
           report({
-            message: `The Handler "${handler}" names no file for ${runtime.id}, so Lambda cannot load the function.`,
-            fix: 'Pass the function\'s Handler with --handler, e.g. `index.handler`, `app.lambda_handler` or `com.example.Handler::handleRequest`.',
+            message: given
+              ? `The Handler "${handler}" has no "file.function" form for ${runtime.id}: every invoke fails with Runtime.MalformedHandlerName ("Bad handler '${handler}'").`
+              : `No Handler was given, and ${runtime.id} has no default one, so lambda-lint cannot tell which file Lambda loads.`,
+            fix: given
+              ? 'Set the Handler to the module and the function, e.g. `index.handler` (Node.js), `app.lambda_handler` (Python), `com.example.Handler::handleRequest` (Java).'
+              : 'Pass the function\'s Handler with --handler, e.g. `com.example.Handler::handleRequest`.',
             detail: handler,
           });
         }

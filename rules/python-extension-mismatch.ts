@@ -54,6 +54,23 @@ export const rule: Rule = {
         continue;
       }
 
+      // CPython skips the mismatched extension and imports a same-named .py beside it (charset_normalizer
+      // ships md.py next to md.cpython-*.so), so the package still works, only slower.
+      const stem = analyzed.entry.path.slice(0, analyzed.entry.path.lastIndexOf('/') + 1) + analyzed.entry.path.slice(analyzed.entry.path.lastIndexOf('/') + 1).split('.')[0];
+      const fallback = allEntries(model).some((other) => other.entry.path === `${stem}.py`);
+      if (fallback) {
+        report({
+          entry: analyzed,
+          severity: 'warning',
+          message:
+            `${analyzed.entry.name}: ${problems.join('; ')}. CPython skips it and imports ${stem.slice(stem.lastIndexOf('/') + 1)}.py ` +
+            'beside it instead, so the package works without its compiled speedup.',
+          fix: `${installForLinuxFix(model)} Extensions built for the stable ABI (\`.abi3.so\`) load on every later CPython.`,
+          detail: `cpython-${version}${freeThreaded ? 't' : ''}-${platform}`,
+        });
+        continue;
+      }
+
       report({
         entry: analyzed,
         message:

@@ -36,17 +36,22 @@ export const rule: Rule = {
       // A manylinux tag above the runtime's glibc is the wheel's claim; glibc-version-too-new checks what
       // the extension really needs, so this alone is a warning.
       const glibcOnly = reasons.every((reason) => reason?.includes('needs glibc') === true);
+      // A wheel for another CPython version may hold pure-Python fallbacks; python-extension-mismatch
+      // judges each extension file, so the tag alone is a warning.
+      const pythonOnly = reasons.every((reason) => reason?.includes('is not CPython') === true);
 
       const distribution = analyzed.entry.path.split('/').slice(-2, -1)[0].replace(/\.dist-info$/, '');
       report({
         entry: analyzed,
-        severity: glibcOnly ? 'warning' : undefined,
+        severity: glibcOnly || pythonOnly ? 'warning' : undefined,
         message:
           `${distribution} was installed from a wheel tagged ${tags.join(', ')}, which does not fit ${runtime.id} on ` +
           `${model.settings.architecture}: ${[...new Set(reasons)].join('; ')}. ` +
           (glibcOnly
             ? 'pip would not install it for this runtime; whether it loads depends on the glibc versions its extensions need.'
-            : 'Importing it fails with Runtime.ImportModuleError.'),
+            : pythonOnly
+              ? 'Its compiled modules do not load; python-extension-mismatch reports each one, and which have pure-Python fallbacks.'
+              : 'Importing it fails with Runtime.ImportModuleError.'),
         fix: installForLinuxFix(model),
         detail: tags.join(','),
       });

@@ -152,3 +152,23 @@ export function shellWord(name: string): string | null {
   }
   return `'${name.replaceAll("'", "'\\''")}'`;
 }
+
+/**
+ * Returns how a failed load of a native module surfaces in a managed runtime, or null for the
+ * entrypoint and custom runtimes, where the process itself fails to start.
+ */
+export function moduleLoadError(model: ArtifactModel, analyzed: AnalyzedEntry): string | null {
+  if (analyzed === model.entrypoint.entry || model.settings.runtime.handler !== 'module') {
+    return null;
+  }
+  switch (model.settings.runtime.family) {
+    case 'python':
+      return 'Runtime.ImportModuleError ("Unable to import module ...")';
+    case 'nodejs':
+      return 'ERR_DLOPEN_FAILED when the module is required';
+    case 'ruby':
+      return 'LoadError when the gem is required';
+    default:
+      return 'an error when the library is loaded';
+  }
+}

@@ -169,7 +169,8 @@ async function lintOne(
   report.compatibility = assessCompatibility(model, rules, levels);
   report.compatibilitySummary = summarizeCompatibility(report.compatibility, settings.architecture);
   report.entries = model.parts.flatMap((part) => part.entries.map((analyzed: AnalyzedEntry) => summarizeEntry(analyzed)));
-  report.findings = runRules(model, rules, levels);
+  // blocksStart only informs the compatibility summary; it is not part of a report.
+  report.findings = runRules(model, rules, levels).map(({ blocksStart: _blocksStart, ...finding }) => finding);
 
   for (const finding of report.findings) {
     report.counts[finding.severity] += 1;

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -104,7 +105,7 @@ describe('CLI exit codes', () => {
   it('exits 2 with one line for a missing file', () => {
     const result = runCli(['does-not-exist.zip']);
     expect(result.status).toBe(2);
-    expect(result.stderr.trim()).toBe('lambda-lint: does-not-exist.zip: no such file or directory, and no match as a glob pattern');
+    expect(result.stderr.trim()).toBe('lambda-lint: does-not-exist.zip: no such file or directory');
   });
 
   it('exits 2 with one line for a file that is not a zip', () => {
@@ -386,5 +387,25 @@ describe('rules and explain commands', () => {
     const result = runCli(['explain', 'LL9999']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('no rule with code or name "LL9999"');
+  });
+});
+
+describe('Python fallbacks', () => {
+  const zipAvailable = spawnSync('zip', ['-v'], { stdio: 'ignore' }).status === 0;
+
+  it.skipIf(!zipAvailable)('warns, not fails, when a .py beside a mismatched extension is imported instead', () => {
+    const folder = join(scratch, 'py-fallback');
+    mkdirSync(join(folder, 'mypkg'), { recursive: true });
+    writeFileSync(join(folder, 'lambda_function.py'), 'import mypkg.md\n\ndef lambda_handler(event, context):\n    return mypkg.md.ok()\n');
+    writeFileSync(join(folder, 'mypkg', '__init__.py'), '');
+    writeFileSync(join(folder, 'mypkg', 'md.py'), 'def ok():\n    return True\n');
+    copyFileSync('fixtures/bin/speedups-cp311-x86_64.so', join(folder, 'mypkg', 'md.cpython-311-x86_64-linux-gnu.so'));
+    const zipped = spawnSync('zip', ['-q', '-r', 'function.zip', 'lambda_function.py', 'mypkg'], { cwd: folder });
+    expect(zipped.status).toBe(0);
+
+    const result = runCli([...TODAY, '--runtime', 'python3.12', join(folder, 'function.zip')]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('LL5001 python-extension-mismatch  mypkg/md.cpython-311-x86_64-linux-gnu.so');
+    expect(result.stdout).toContain('imports md.py beside it instead');
   });
 });

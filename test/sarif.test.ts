@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -79,31 +79,48 @@ describe('SARIF output', () => {
   it.skipIf(!zipAvailable)('gives two builds of the same broken package the same fingerprints', () => {
     const scratch = mkdtempSync(join(tmpdir(), 'lambda-lint-sarif-'));
     try {
-      const zips: string[] = [];
-      for (const [folder, time] of [
-        ['build-1', new Date('2026-01-01T10:00:00Z')],
-        ['build-2', new Date('2026-06-30T18:30:00Z')],
-      ] as const) {
-        mkdirSync(join(scratch, folder));
-        const bootstrap = join(scratch, folder, 'bootstrap');
+      const bootstrap = join(scratch, 'bootstrap');
+      const zip = join(scratch, 'function.zip');
+      const fingerprints: string[][] = [];
+      const bytes: Buffer[] = [];
+
+      // Build the same package twice in the same place, a few months apart: the zip bytes differ.
+      for (const time of [new Date('2026-01-01T10:00:00Z'), new Date('2026-06-30T18:30:00Z')]) {
+        rmSync(zip, { force: true });
         copyFileSync('fixtures/bin/hello-glibc234-x86_64', bootstrap);
         chmodSync(bootstrap, 0o755);
         utimesSync(bootstrap, time, time);
-        const zipped = spawnSync('zip', ['-q', 'function.zip', 'bootstrap'], { cwd: join(scratch, folder) });
+        const zipped = spawnSync('zip', ['-q', 'function.zip', 'bootstrap'], { cwd: scratch });
         expect(zipped.status).toBe(0);
-        zips.push(join(scratch, folder, 'function.zip'));
+        bytes.push(readFileSync(zip));
+        fingerprints.push(
+          sarifFor(['--runtime', 'provided.al2', zip]).runs[0].results.map((result) => result.partialFingerprints['lambdaLint/v1']),
+        );
       }
-      expect(readFileSync(zips[0]).equals(readFileSync(zips[1]))).toBe(false);
 
-      const fingerprints = (path: string): string[] =>
-        sarifFor(['--runtime', 'provided.al2', path]).runs[0].results.map((result) => result.partialFingerprints['lambdaLint/v1']);
-      const first = fingerprints(zips[0]);
-      expect(first.length).toBeGreaterThan(0);
-      expect(fingerprints(zips[1])).toEqual(first);
-      expect(new Set(first).size).toBe(first.length);
+      expect(bytes[0].equals(bytes[1])).toBe(false);
+      expect(fingerprints[0].length).toBeGreaterThan(0);
+      expect(fingerprints[1]).toEqual(fingerprints[0]);
+      expect(new Set(fingerprints[0]).size).toBe(fingerprints[0].length);
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
+  });
+
+  it('keeps the same finding in two folders apart', () => {
+    const first = sarifFor(['--runtime', 'provided.al2', fixtureZip('fail-c-glibc234-al2')]).runs[0].results;
+    const second = sarifFor(['--runtime', 'provided.al2', fixtureZip('fail-rust-glibc-al2')]).runs[0].results;
+    const key = (results: SarifLog['runs'][0]['results']): string | undefined =>
+      results.find((result) => result.ruleId === 'LL4001')?.partialFingerprints['lambdaLint/v1'];
+    expect(key(first)).not.toBe(key(second));
+  });
+
+  it('reports an unreadable input as a notification', () => {
+    const result = runCli([...TODAY, '--format', 'sarif', 'no-such.zip']);
+    expect(result.status).toBe(2);
+    const log = JSON.parse(result.stdout) as { runs: Array<{ invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ message: { text: string } }> }> }> };
+    expect(log.runs[0].invocations[0].executionSuccessful).toBe(false);
+    expect(log.runs[0].invocations[0].toolExecutionNotifications[0].message.text).toContain('no-such.zip: no such file or directory');
   });
 
   it('names the artifact set in automationDetails', () => {

@@ -105,7 +105,7 @@ async function openPackage(location: string): Promise<PackageArchive> {
   try {
     stats = await stat(location);
   } catch {
-    throw new InputError(`${location}: no such file or directory`);
+    throw new InputError(`${location}: no such file or directory${/[*?[\]{}]/.test(location) ? ', and no match as a glob pattern' : ''}`);
   }
 
   if (stats.isDirectory()) {

@@ -37,7 +37,7 @@ export function assessCompatibility(
   for (const runtime of listRuntimes().filter((candidate) => candidate.family === family)) {
     for (const architecture of Object.keys(runtime.architectures) as Architecture[]) {
       const errors = runRules(modelForRuntime(model, runtime, architecture), startRules, levels).filter(
-        (finding) => finding.severity === 'error',
+        (finding) => finding.severity === 'error' || finding.blocksStart === true,
       );
       const reasons = errors.map((finding) => {
         const subject = finding.entry ?? 'package';

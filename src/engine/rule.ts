@@ -23,6 +23,8 @@ export interface Finding {
    * findings apart across builds. Never derived from bytes that change on each build.
    */
   detail: string | null;
+  /** Set by rules on warnings that still mean the code cannot run; not part of the reports. */
+  blocksStart?: boolean;
 }
 
 export interface FindingInput {
@@ -33,6 +35,11 @@ export interface FindingInput {
   fix: string;
   /** Overrides the rule's severity for this finding, e.g. a warning where the rule is usually an error. */
   severity?: Severity;
+  /**
+   * True when the problem stops the code on this runtime even though it is reported as a warning
+   * (a helper program for another CPU); the compatibility summary then counts the runtime out.
+   */
+  blocksStart?: boolean;
   detail?: string;
 }
 

@@ -34,6 +34,7 @@ export function runRules(model: ArtifactModel, rules: readonly Rule[], levels: R
         message: input.message,
         fix: input.fix,
         detail: input.detail ?? null,
+        ...(input.blocksStart === true ? { blocksStart: true } : {}),
       });
     };
 

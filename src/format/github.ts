@@ -50,7 +50,7 @@ export function formatGithubSummary(report: LintReport): string {
   const lines = [
     '## lambda-lint',
     '',
-    `${report.counts.error} errors, ${report.counts.warning} warnings in ${report.artifacts.length} artifacts.`,
+    `${plural(report.counts.error, 'error')}, ${plural(report.counts.warning, 'warning')} in ${plural(report.artifacts.length, 'artifact')}.`,
     '',
   ];
   const rows = report.artifacts.flatMap((artifact) =>
@@ -63,4 +63,8 @@ export function formatGithubSummary(report: LintReport): string {
     lines.push('| severity | rule | artifact | entry | message |', '|---|---|---|---|---|', ...rows, '');
   }
   return `${lines.join('\n')}\n`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -44,19 +44,24 @@ export interface SarifOptions {
 }
 
 /**
- * Computes a stable fingerprint of a finding from rule, artifact file name, entry and the stable detail (a soname,
- * a version). It leaves out the artifact's folder and bytes, so rebuilding the same broken package
- * gives the same alert.
+ * Computes a stable fingerprint of a finding from the rule, the artifact's path in the repository,
+ * the entry and the stable detail (a soname, a version). It leaves out the artifact's bytes, so
+ * rebuilding the same broken package gives the same alert, while two fn.zip files in different
+ * folders stay apart.
  */
-export function findingFingerprint(finding: Finding, artifactPath: string): string {
-  const key = [finding.ruleId, basename(artifactPath), finding.entry ?? '', finding.detail ?? ''].join('\u0000');
+export function findingFingerprint(finding: Finding, artifactUri: string): string {
+  const key = [finding.ruleId, artifactUri, finding.entry ?? '', finding.detail ?? ''].join('\u0000');
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
 function toUri(path: string, baseDirectory: string): string {
   const relativePath = relative(baseDirectory, path);
-  const portable = (relativePath.startsWith('..') ? path : relativePath).split(sep).join('/');
-  return portable.split('/').map(encodeURIComponent).join('/');
+  return encodePath((relativePath.startsWith('..') ? path : relativePath).split(sep).join('/'));
+}
+
+/** Percent-encodes each segment of a `/`-separated path, keeping the separators. */
+function encodePath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
 }
 
 /** Renders the report as one SARIF 2.1.0 log with one run, as GitHub code scanning reads it. */
@@ -100,6 +105,14 @@ export function formatSarif(report: LintReport, options: SarifOptions): string {
           },
         },
         automationDetails: { id: `lambda-lint/${artifactNames.join('+')}/` },
+        invocations: [
+          {
+            executionSuccessful: report.unreadableArtifacts === 0,
+            toolExecutionNotifications: report.artifacts
+              .filter((artifact) => artifact.inputError !== null)
+              .map((artifact) => ({ level: 'error', message: { text: artifact.inputError ?? '' } })),
+          },
+        ],
         artifacts,
         results,
       },
@@ -142,11 +155,13 @@ function sarifResult(
     const key = `${artifact.path}\u0000${finding.entry}`;
     if (!artifactIndex.has(key)) {
       artifactIndex.set(key, artifacts.length);
-      artifacts.push({ location: { uri: encodeURIComponent(finding.entry) }, parentIndex });
+      artifacts.push({ location: { uri: encodePath(finding.entry) }, parentIndex });
     }
   }
 
-  const fingerprint = findingFingerprint(finding, artifact.path);
+  const fingerprint = findingFingerprint(finding, uri);
+  // In a folder input the entry is a real file, which code scanning can open.
+  const physicalUri = artifact.kind === 'directory' && finding.entry !== null ? `${uri}/${encodePath(finding.entry)}` : uri;
   return {
     ruleId: finding.ruleId,
     ruleIndex: ruleIndex.get(finding.ruleId) ?? 0,
@@ -155,7 +170,10 @@ function sarifResult(
     message: { text: `${finding.message} Fix: ${finding.fix}` },
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri, index: parentIndex }, region: { startLine: 1 } },
+        physicalLocation: {
+          artifactLocation: physicalUri === uri ? { uri, index: parentIndex } : { uri: physicalUri },
+          region: { startLine: 1 },
+        },
         logicalLocations: [{ fullyQualifiedName: logicalName, kind: 'resource' }],
       },
     ],

@@ -53,8 +53,10 @@ function formatArtifact(artifact: ArtifactReport, options: TextOptions, paint: (
   }
 
   lines.push(`  entrypoint: ${artifact.entrypointDescription === null ? 'none' : printableName(artifact.entrypointDescription)}`);
-  lines.push(...formatOtherElfFiles(artifact));
-  if (artifact.compatibilitySummary !== null) {
+  if (!options.quiet) {
+    lines.push(...formatOtherElfFiles(artifact));
+  }
+  if (artifact.compatibilitySummary !== null && !options.quiet) {
     lines.push(`  compatibility: ${printableName(artifact.compatibilitySummary)}`);
   }
 
