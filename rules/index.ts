@@ -17,6 +17,7 @@ import { rule as foreignBinary } from './foreign-binary.js';
 import { rule as glibcVersionTooNew } from './glibc-version-too-new.js';
 import { rule as handlerNested } from './handler-nested.js';
 import { rule as handlerNotFound } from './handler-not-found.js';
+import { rule as javaClassVersionTooNew } from './java-class-version-too-new.js';
 import { rule as layerLayout } from './layer-layout.js';
 import { rule as malformedElf } from './malformed-elf.js';
 import { rule as misnamedBootstrap } from './misnamed-bootstrap.js';
@@ -49,7 +50,7 @@ import { rule as zipTooLargeForDirectUpload } from './zip-too-large-for-direct-u
 /**
  * Every rule, in code order. Codes are stable and never reused: LL0xxx the archive and the tool's own
  * failures, LL1xxx layout, entrypoint and modes, LL2xxx what an entry is, LL3xxx ELF linkage, LL4xxx the runtime,
- * LL5xxx language packages (LL50xx Python, LL51xx Node.js, LL52xx Ruby).
+ * LL5xxx language packages (LL50xx Python, LL51xx Node.js, LL52xx Ruby, LL53xx Java).
  */
 export const RULES: readonly Rule[] = [
   corruptZip,
@@ -98,4 +99,5 @@ export const RULES: readonly Rule[] = [
   missingPlatformPackage,
   rubyAbiMismatch,
   rubyPlatformMismatch,
+  javaClassVersionTooNew,
 ];

@@ -120,7 +120,10 @@ export function describeEntrypoint(model: ArtifactModel): string | null {
   if (analyzed === null || model.entrypoint.path === null) {
     return null;
   }
-  const name = model.entrypoint.path.startsWith('/opt/') ? model.entrypoint.path : analyzed.entry.name;
+  let name = model.entrypoint.path.startsWith('/opt/') ? model.entrypoint.path : analyzed.entry.name;
+  if (model.entrypoint.path.includes('!/')) {
+    name = model.entrypoint.path.replace(/^\/var\/task\//, '');
+  }
   if (model.entrypoint.kind === 'module') {
     const language = model.settings.runtime.language?.name ?? model.settings.runtime.family;
     return `${name}  ${language} handler file`;

@@ -7,6 +7,7 @@ import { CLASSIFY_BYTES, classifyContent } from '../content/classify.js';
 import { readElf } from '../elf/read-elf.js';
 import { collectLoadedFiles, findEntrypoint } from './entrypoint.js';
 import { needsEntryDetails, readEntryDetails } from './entry-details.js';
+import { handlerTarget } from './handler.js';
 import { resolveLibraries, type LibraryResolution } from './library-search.js';
 import type { AnalyzedEntry, ArtifactModel, EntrypointInfo, LintSettings, PackagePart } from './model.js';
 import { PackageFileSystem, extractedPath } from './package-fs.js';
@@ -43,12 +44,13 @@ export async function analyzeArtifact(
   let kind: PackageArchive['kind'] = 'zip';
 
   const role: PackagePart['role'] = settings.kind === 'layer' ? 'layer' : 'function';
+  const handlerClass = handlerTarget(settings.runtime, settings.handler)?.classFile ?? null;
   const root: PackagePart['root'] = settings.kind === 'layer' ? '/opt' : '/var/task';
 
   try {
     const archive = await openPackage(location);
     kind = archive.kind;
-    parts.push(await readPart(archive, role, root, true));
+    parts.push(await readPart(archive, role, root, true, handlerClass));
   } catch (error) {
     if (error instanceof ArchiveError && error.damagedZip) {
       archiveError = error.message;
@@ -66,7 +68,7 @@ export async function analyzeArtifact(
       const reason = error instanceof Error ? error.message : String(error);
       throw new InputError(`layer ${reason}`);
     }
-    parts.push(await readPart(layer, 'layer', '/opt', false));
+    parts.push(await readPart(layer, 'layer', '/opt', false, handlerClass));
   }
 
   const fileSystem = new PackageFileSystem(parts);
@@ -141,6 +143,7 @@ async function readPart(
   role: PackagePart['role'],
   root: PackagePart['root'],
   primary: boolean,
+  handlerClass: string | null,
 ): Promise<PackagePart> {
   const part: PackagePart = { role, primary, location: archive.location, root, archiveSize: archive.archiveSize, entries: [] };
 
@@ -151,14 +154,14 @@ async function readPart(
   }));
 
   try {
-    await forEachConcurrently(part.entries, READ_CONCURRENCY, (analyzed) => readEntry(archive, analyzed));
+    await forEachConcurrently(part.entries, READ_CONCURRENCY, (analyzed) => readEntry(archive, analyzed, handlerClass));
   } finally {
     archive.close();
   }
   return part;
 }
 
-async function readEntry(archive: PackageArchive, analyzed: AnalyzedEntry): Promise<void> {
+async function readEntry(archive: PackageArchive, analyzed: AnalyzedEntry, handlerClass: string | null): Promise<void> {
   const entry = analyzed.entry;
   if (entry.type === 'directory') {
     return;
@@ -193,7 +196,7 @@ async function readEntry(archive: PackageArchive, analyzed: AnalyzedEntry): Prom
       analyzed.elf = await readElf(openSource());
     }
     if (needsEntryDetails(analyzed)) {
-      await readEntryDetails(analyzed, openSource, (length) => archive.readHead(entry, length));
+      await readEntryDetails(analyzed, openSource, (length) => archive.readHead(entry, length), handlerClass);
     }
   } catch (error) {
     if (!(error instanceof EntryReadError)) {

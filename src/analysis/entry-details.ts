@@ -2,6 +2,7 @@ import yauzl from 'yauzl';
 
 import type { EntrySource } from '../archive/entry.js';
 import { decodeEntryName } from '../archive/names.js';
+import { readJavaClassVersion } from '../content/classify.js';
 import type { AnalyzedEntry } from './model.js';
 
 /** Zip and jar entries up to this size are opened in memory to list their members. */
@@ -35,11 +36,16 @@ export async function readEntryDetails(
   analyzed: AnalyzedEntry,
   openSource: () => EntrySource,
   readHead: (length: number) => Promise<Buffer>,
+  handlerClass: string | null,
 ): Promise<void> {
   const name = analyzed.entry.path;
 
   if (NESTED_ARCHIVE_NAME.test(name) && analyzed.entry.size <= MAX_NESTED_ARCHIVE_BYTES) {
-    analyzed.archiveMembers = await listNestedArchive(openSource());
+    const listing = await listNestedArchive(openSource(), handlerClass);
+    analyzed.archiveMembers = listing?.names;
+    if (listing?.classVersion !== undefined && handlerClass !== null) {
+      analyzed.nestedClassVersions = { [handlerClass]: listing.classVersion };
+    }
   }
 
   // Metadata files are small; the head read gets them without a stream.
@@ -59,7 +65,14 @@ export async function readEntryDetails(
   }
 }
 
-async function listNestedArchive(source: EntrySource): Promise<string[] | undefined> {
+interface NestedListing {
+  names: string[];
+  /** Class file major version of `wantedClass`, when the archive has it. */
+  classVersion?: number;
+}
+
+/** Lists a nested zip or jar held in memory, and reads the version of one class file in it. */
+async function listNestedArchive(source: EntrySource, wantedClass: string | null): Promise<NestedListing | undefined> {
   const bytes = await source.read(0, source.size);
   if (bytes.length !== source.size) {
     return undefined;
@@ -72,18 +85,36 @@ async function listNestedArchive(source: EntrySource): Promise<string[] | undefi
         return;
       }
 
-      const names: string[] = [];
+      const listing: NestedListing = { names: [] };
+      const finish = (): void => resolve(listing);
       zipfile.on('entry', (entry: yauzl.Entry) => {
-        names.push(decodeEntryName(entry.fileName as unknown as Buffer, entry.generalPurposeBitFlag));
-        if (names.length >= MAX_NESTED_MEMBERS) {
+        const name = decodeEntryName(entry.fileName as unknown as Buffer, entry.generalPurposeBitFlag);
+        listing.names.push(name);
+        if (listing.names.length >= MAX_NESTED_MEMBERS) {
           zipfile.close();
-          resolve(names);
+          finish();
           return;
         }
-        zipfile.readEntry();
+        if (name !== wantedClass || (entry.generalPurposeBitFlag & 0x1) !== 0) {
+          zipfile.readEntry();
+          return;
+        }
+        zipfile.openReadStream(entry, (streamError, stream) => {
+          if (streamError !== null || stream === undefined) {
+            zipfile.readEntry();
+            return;
+          }
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.once('error', () => zipfile.readEntry());
+          stream.once('end', () => {
+            listing.classVersion = readJavaClassVersion(Buffer.concat(chunks)) ?? undefined;
+            zipfile.readEntry();
+          });
+        });
       });
-      zipfile.once('end', () => resolve(names));
-      zipfile.once('error', () => resolve(names.length > 0 ? names : undefined));
+      zipfile.once('end', finish);
+      zipfile.once('error', () => resolve(listing.names.length > 0 ? listing : undefined));
       zipfile.readEntry();
     });
   });

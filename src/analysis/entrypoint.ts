@@ -42,6 +42,17 @@ export function findEntrypoint(
       return { kind, path: candidate, entry: resolution.entry };
     }
   }
+
+  // Java also loads the handler class from the jars on its classpath: lib/ of the function, java/lib of layers.
+  const classFile = target?.classFile;
+  if (classFile !== undefined) {
+    for (const jar of fileSystem.entries()) {
+      const onClasspath = jar.path !== null && (jar.path.startsWith('/var/task/') || jar.path.startsWith('/opt/java/lib/'));
+      if (onClasspath && jar.archiveMembers?.includes(classFile) === true) {
+        return { kind, path: `${jar.path ?? ''}!/${classFile}`, entry: jar };
+      }
+    }
+  }
   return { kind, path: null, entry: null };
 }
 

@@ -31,6 +31,8 @@ export interface AnalyzedEntry {
   elf?: ElfInfo;
   /** Names inside the entry when it is itself a zip or jar (read for Java handlers and nested-zip checks). */
   archiveMembers?: string[];
+  /** Class file major versions of classes read inside a nested jar, by member name. */
+  nestedClassVersions?: Record<string, number>;
   /** Text of a small metadata file: an npm package.json or a Python WHEEL file. */
   text?: string;
   /** Registration symbols of a Node.js addon (.node): N-API, or the NODE_MODULE_VERSIONs it was built for. */

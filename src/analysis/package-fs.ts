@@ -55,6 +55,11 @@ export class PackageFileSystem {
     }
   }
 
+  /** Every extracted entry, after later layers replaced earlier ones. */
+  entries(): AnalyzedEntry[] {
+    return [...this.nodes.values()];
+  }
+
   /** The entry extracted at exactly this path, without following symlinks. */
   entryAt(path: string): AnalyzedEntry | undefined {
     return this.nodes.get(path);

@@ -1,5 +1,5 @@
 /** The kinds of file lambda-lint tells apart from an entry's first bytes. */
-export type ContentFormat = 'elf' | 'macho' | 'pe' | 'script' | 'empty' | 'other';
+export type ContentFormat = 'elf' | 'macho' | 'pe' | 'script' | 'java-class' | 'empty' | 'other';
 
 export interface MachOInfo {
   /** True for a universal ("fat") file holding several architectures. */
@@ -32,6 +32,8 @@ export interface ContentInfo {
   macho?: MachOInfo;
   pe?: PeInfo;
   script?: ScriptInfo;
+  /** Class file major version (52 = Java 8, 55 = 11, 61 = 17, 65 = 21, 69 = 25). */
+  javaClassVersion?: number;
   /** True when a non-script file looks like text (no NUL and few control bytes in the sample). */
   text?: boolean;
 }
@@ -77,6 +79,11 @@ export async function classifyContent(
   const macho = readMachO(head);
   if (macho !== null) {
     return { format: 'macho', macho };
+  }
+
+  const javaClassVersion = readJavaClassVersion(head);
+  if (javaClassVersion !== null) {
+    return { format: 'java-class', javaClassVersion };
   }
 
   if (head.length >= 2 && head[0] === 0x4d && head[1] === 0x5a) {
@@ -203,4 +210,13 @@ function looksLikeText(head: Buffer): boolean {
     }
   }
   return control * 20 < head.length;
+}
+
+/** The major version of a Java class file (magic 0xCAFEBABE, minor, major), or null for other data. */
+export function readJavaClassVersion(head: Buffer): number | null {
+  if (head.length < 8 || head.readUInt32BE(0) !== 0xcafebabe) {
+    return null;
+  }
+  const major = head.readUInt16BE(6);
+  return major >= 45 ? major : null;
 }

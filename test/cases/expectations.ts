@@ -46,6 +46,7 @@ export const CAUSE_RULES: Record<string, string[]> = {
   'missing-platform-package': ['LL5103'],
   'ruby-abi-mismatch': ['LL5201'],
   'ruby-platform-mismatch': ['LL5202'],
+  'java-class-version': ['LL5301'],
 };
 
 /** Cause of a file that is no zip at all: the linter reports no finding and exits with 2. */
