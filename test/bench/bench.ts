@@ -1,0 +1,163 @@
+/**
+ * Benchmarks lambda-lint against standard tools on the same machine, in the same run, and writes
+ * docs/benchmarks.md. Workloads are built on first use under .bench/ (git-ignored):
+ * - W1: this machine's node executable as a deflated bootstrap; baseline `unzip -p W1 bootstrap`.
+ * - W2: a Node.js package with about 30,000 files from npm (one native module); baseline `unzip -tq`.
+ * - W3: a small cargo-lambda-style zip (one stripped bootstrap); baseline `node -e 0`.
+ * Each command runs several times; the table shows medians, ratios and peak RSS from /usr/bin/time.
+ *
+ * Usage: npm run bench [-- --runs N]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+interface Measurement {
+  seconds: number;
+  peakKilobytes: number | null;
+}
+
+function repositoryRoot(): string {
+  let directory = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(directory, 'package.json'))) {
+    directory = dirname(directory);
+  }
+  return directory;
+}
+
+const root = repositoryRoot();
+const workDirectory = join(root, '.bench');
+const cli = join(root, 'dist', 'bin', 'lambda-lint.js');
+const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+/** Runs a command once; wall time from the clock, peak RSS from /usr/bin/time when it exists. */
+function measure(command: string[], cwd: string): Measurement {
+  const started = process.hrtime.bigint();
+  const args = timeTool === null ? command : ['-f', '%M', ...command];
+  const result = spawnSync(timeTool ?? command[0], timeTool === null ? command.slice(1) : args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const lines = (result.stderr ?? '').trim().split('\n');
+  const peak = timeTool === null ? null : Number(lines[lines.length - 1]);
+  return { seconds, peakKilobytes: peak !== null && Number.isFinite(peak) ? peak : null };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function buildW1(): string {
+  const folder = join(workDirectory, 'w1');
+  const zip = join(folder, 'w1.zip');
+  if (!existsSync(zip)) {
+    mkdirSync(folder, { recursive: true });
+    copyFileSync(process.execPath, join(folder, 'bootstrap'));
+    execFileSync('chmod', ['755', join(folder, 'bootstrap')]);
+    execFileSync('zip', ['-q', '-X', 'w1.zip', 'bootstrap'], { cwd: folder });
+    rmSync(join(folder, 'bootstrap'));
+  }
+  return zip;
+}
+
+/** Packages for W2: about 30,000 files, one of them a native addon. */
+const W2_PACKAGES = ['@mui/icons-material@6', '@rollup/rollup-linux-x64-gnu@4'];
+
+function buildW2(): string {
+  const folder = join(workDirectory, 'w2');
+  const zip = join(folder, 'w2.zip');
+  if (!existsSync(zip)) {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'package.json'), '{ "name": "w2", "version": "1.0.0", "private": true }\n');
+    writeFileSync(join(folder, 'index.mjs'), 'export const handler = async () => ({ ok: true });\n');
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', ...W2_PACKAGES], { cwd: folder, stdio: 'ignore' });
+    execFileSync('zip', ['-q', '-r', '-X', 'w2.zip', 'index.mjs', 'package.json', 'node_modules'], { cwd: folder });
+  }
+  return zip;
+}
+
+function buildW3(): string {
+  const folder = join(workDirectory, 'w3');
+  const zip = join(folder, 'w3.zip');
+  if (!existsSync(zip)) {
+    mkdirSync(folder, { recursive: true });
+    copyFileSync(join(root, 'fixtures', 'cases', 'pass-rust-cargo-lambda-style-al2023', 'function.zip'), zip);
+  }
+  return zip;
+}
+
+interface Workload {
+  name: string;
+  goal: string;
+  goalRatio: number;
+  /** Peak RSS goal in MB, or null when the workload has none. */
+  goalMegabytes: number | null;
+  baseline: string[];
+  subject: string[];
+  cwd: string;
+}
+
+function main(): void {
+  const runsIndex = process.argv.indexOf('--runs');
+  const runs = runsIndex === -1 ? 5 : Number(process.argv[runsIndex + 1]);
+  mkdirSync(workDirectory, { recursive: true });
+
+  const w1 = buildW1();
+  const w2 = buildW2();
+  const w3 = buildW3();
+  const entriesW2 = execFileSync('zipinfo', ['-1', w2], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).trim().split('\n').length;
+
+  const workloads: Workload[] = [
+    { name: `W1 node executable (${(readFileSync(w1).length / 1e6).toFixed(0)} MB zip)`, goal: '≤ 0.45, RSS ≤ 160 MB', goalRatio: 0.45, goalMegabytes: 160, baseline: ['sh', '-c', `unzip -p ${w1} bootstrap > /dev/null`], subject: ['node', cli, '--runtime', 'provided.al2023', w1], cwd: root },
+    { name: `W2 node_modules (${entriesW2} entries)`, goal: '≤ 0.25, RSS ≤ 160 MB', goalRatio: 0.25, goalMegabytes: 160, baseline: ['unzip', '-tq', w2], subject: ['node', cli, '--runtime', 'nodejs22.x', w2], cwd: root },
+    { name: 'W3 small bootstrap zip', goal: '≤ 2.5', goalRatio: 2.5, goalMegabytes: null, baseline: ['node', '-e', '0'], subject: ['node', cli, w3], cwd: root },
+  ];
+
+  const rows: string[] = [];
+  for (const workload of workloads) {
+    const baseline: Measurement[] = [];
+    const subject: Measurement[] = [];
+    for (let run = 0; run < runs; run += 1) {
+      baseline.push(measure(workload.baseline, workload.cwd));
+      subject.push(measure(workload.subject, workload.cwd));
+    }
+    const baselineSeconds = median(baseline.map((sample) => sample.seconds));
+    const subjectSeconds = median(subject.map((sample) => sample.seconds));
+    const peaks = subject.map((sample) => sample.peakKilobytes).filter((peak): peak is number => peak !== null);
+    const peakMegabytes = peaks.length > 0 ? Math.max(...peaks) / 1024 : null;
+    const peak = peakMegabytes === null ? 'n/a' : `${peakMegabytes.toFixed(0)} MB`;
+    const ratio = subjectSeconds / baselineSeconds;
+    const memoryMet = workload.goalMegabytes === null || (peakMegabytes !== null && peakMegabytes <= workload.goalMegabytes);
+    const met = ratio <= workload.goalRatio && memoryMet;
+    rows.push(
+      `| ${workload.name} | \`${workload.baseline.join(' ').replace(root, '.')}\` | ${baselineSeconds.toFixed(3)} s | ${subjectSeconds.toFixed(3)} s | ${ratio.toFixed(2)} | ${peak} | ${workload.goal} | ${met ? 'met' : 'not met'} |`,
+    );
+  }
+
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const report = [
+    '# Benchmarks',
+    '',
+    'Written by `npm run bench` (test/bench/bench.ts). Each command ran ' + `${runs} times, alternating with its baseline; times are medians of wall-clock seconds, the ratio is lambda-lint's median over the baseline's, and RSS is the highest peak resident set size of lambda-lint's runs (\`/usr/bin/time -f %M\`). Machines here are shared and noisy: compare ratios, not seconds.`,
+    '',
+    `Measured on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node.js ${process.version}, lambda-lint ${version}.`,
+    '',
+    '| workload | baseline | baseline median | lambda-lint median | ratio | lambda-lint peak RSS | goal (ratio) | status |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    'lambda-lint commands: `node dist/bin/lambda-lint.js --runtime provided.al2023 W1.zip`, `... --runtime nodejs22.x W2.zip`, `... W3.zip`.',
+    `W2 is \`npm install ${W2_PACKAGES.join(' ')}\` with a one-line handler, zipped with \`zip -r -X\`.`,
+    '',
+  ].join('\n');
+  writeFileSync(join(root, 'docs', 'benchmarks.md'), report);
+  process.stdout.write(`${report}\n`);
+}
+
+main();
