@@ -3,6 +3,8 @@ import { Readable } from 'node:stream';
 
 import yauzl from 'yauzl';
 
+import { BlockCache } from './block-cache.js';
+
 /** Bytes read per fs.read call when streaming an entry. */
 const READ_CHUNK_BYTES = 1 << 20;
 
@@ -15,6 +17,7 @@ const READ_CHUNK_BYTES = 1 << 20;
  */
 export class FdRandomAccessReader extends yauzl.RandomAccessReader {
   private readonly fd: number;
+  private readonly blocks = new BlockCache((buffer, position) => this.readUpTo(buffer, position));
   private inFlight = 0;
   private shutdownRequested = false;
   private closed = false;
@@ -57,6 +60,10 @@ export class FdRandomAccessReader extends yauzl.RandomAccessReader {
     return stream;
   }
 
+  /**
+   * Serves yauzl's small reads (central directory records, local headers) from 1 MiB blocks: yauzl
+   * reads each record with its own call, which for 40,000 entries meant 80,000 system calls.
+   */
   override read(
     buffer: Buffer,
     offset: number,
@@ -64,17 +71,22 @@ export class FdRandomAccessReader extends yauzl.RandomAccessReader {
     position: number,
     callback: (error: Error | null) => void,
   ): void {
-    this.readAt(buffer, offset, length, position, (error, bytesRead) => {
-      if (error !== null) {
-        callback(error);
-        return;
-      }
-      if (bytesRead < length) {
-        callback(new Error(`file ends before byte ${position + length}`));
-        return;
-      }
-      callback(null);
-    });
+    this.blocks.read(position, length).then(
+      (bytes) => {
+        if (bytes.length < length) {
+          callback(new Error(`file ends before byte ${position + length}`));
+          return;
+        }
+        bytes.copy(buffer, offset);
+        callback(null);
+      },
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
+    );
+  }
+
+  /** Reads through the block cache: for many small reads at nearby positions. */
+  readCached(position: number, length: number): Promise<Buffer> {
+    return this.blocks.read(position, length);
   }
 
   /** Reads into `buffer` from `position`, as far as the file goes; resolves with the byte count. */

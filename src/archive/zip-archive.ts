@@ -13,7 +13,6 @@ import {
   type PackageArchive,
   type PackageEntry,
 } from './entry.js';
-import { BlockCache } from './block-cache.js';
 import { FdRandomAccessReader } from './fd-reader.js';
 import { decodeEntryName, entryPath } from './names.js';
 import { StreamedEntrySource } from './streamed-source.js';
@@ -62,7 +61,7 @@ export async function openZipArchive(location: string): Promise<PackageArchive> 
   }
 
   const entries = rawEntries.map((raw, index) => toPackageEntry(raw, index));
-  const blocks = new BlockCache((buffer, position) => reader.readUpTo(buffer, position));
+
   const byIndex = new Map(entries.map((entry, index) => [entry, rawEntries[index]]));
 
   return {
@@ -86,7 +85,7 @@ export async function openZipArchive(location: string): Promise<PackageArchive> 
       if (raw === undefined) {
         throw new Error(`entry ${entry.name} does not belong to ${location}`);
       }
-      return readEntryHead(reader, blocks, raw, entry, length);
+      return readEntryHead(reader, raw, entry, length);
     },
     close(): void {
       zipfile.close();
@@ -111,13 +110,12 @@ const HEAD_MAX_OUTPUT_BYTES = 1 << 20;
  */
 async function readEntryHead(
   reader: FdRandomAccessReader,
-  blocks: BlockCache,
   raw: yauzl.Entry,
   entry: PackageEntry,
   length: number,
 ): Promise<Buffer> {
   const wanted = LOCAL_HEADER_BYTES + 1024 + HEAD_COMPRESSED_BYTES;
-  const block = await blocks.read(raw.relativeOffsetOfLocalHeader, wanted);
+  const block = await reader.readCached(raw.relativeOffsetOfLocalHeader, wanted);
   const bytesRead = block.length;
   if (bytesRead < LOCAL_HEADER_BYTES || block.readUInt32LE(0) !== 0x04034b50) {
     throw new EntryReadError('local file header signature not found where the central directory points');
@@ -129,7 +127,7 @@ async function readEntryHead(
   if (dataStart + compressedWanted <= bytesRead) {
     compressed = block.subarray(dataStart, dataStart + compressedWanted);
   } else {
-    compressed = await blocks.read(raw.relativeOffsetOfLocalHeader + dataStart, compressedWanted);
+    compressed = await reader.readCached(raw.relativeOffsetOfLocalHeader + dataStart, compressedWanted);
   }
 
   if (entry.compressionMethod === 0) {
