@@ -5,7 +5,7 @@ import type { Architecture, RuntimeInfo } from '../runtimes/runtime.js';
 import type { LibraryResolution } from './library-search.js';
 import type { PackageFileSystem } from './package-fs.js';
 
-/** Where a package's files land on Lambda: the function at /var/task, layers at /opt. */
+/** A package's place on Lambda: the function at /var/task, layers at /opt. */
 export interface PackagePart {
   role: 'function' | 'layer';
   /** True for the artifact being linted, false for the layers attached to it with --layer. */
@@ -37,7 +37,7 @@ export interface AnalyzedEntry {
   text?: string;
   /** Registration symbols of a Node.js addon (.node): N-API, or the NODE_MODULE_VERSIONs it was built for. */
   nodeRegistration?: { napi: boolean; moduleVersions: number[]; nodeApi: boolean };
-  /** Why the entry's bytes could not be read (encryption, an unknown method, corrupt data). */
+  /** Reason the entry's bytes could not be read (encryption, an unknown method, corrupt data). */
   readError?: string;
 }
 
@@ -58,7 +58,7 @@ export interface ArtifactModel {
   settings: LintSettings;
   /** The function package, then each layer in attachment order. */
   parts: PackagePart[];
-  /** Why the artifact could not be read as a package at all, when it is a damaged zip. */
+  /** Reason the artifact could not be read as a package at all, when it is a damaged zip. */
   archiveError: string | null;
   fileSystem: PackageFileSystem;
   entrypoint: EntrypointInfo;

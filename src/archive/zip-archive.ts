@@ -114,20 +114,20 @@ async function readEntryHead(
   entry: PackageEntry,
   length: number,
 ): Promise<Buffer> {
-  const wanted = LOCAL_HEADER_BYTES + 1024 + HEAD_COMPRESSED_BYTES;
-  const block = await reader.readCached(raw.relativeOffsetOfLocalHeader, wanted);
+  const blockLength = LOCAL_HEADER_BYTES + 1024 + HEAD_COMPRESSED_BYTES;
+  const block = await reader.readCached(raw.relativeOffsetOfLocalHeader, blockLength);
   const bytesRead = block.length;
   if (bytesRead < LOCAL_HEADER_BYTES || block.readUInt32LE(0) !== 0x04034b50) {
     throw new EntryReadError('local file header signature not found where the central directory points');
   }
 
   const dataStart = LOCAL_HEADER_BYTES + block.readUInt16LE(26) + block.readUInt16LE(28);
-  const compressedWanted = Math.min(entry.compressedSize, entry.compressionMethod === 0 ? length : HEAD_COMPRESSED_BYTES);
+  const compressedLength = Math.min(entry.compressedSize, entry.compressionMethod === 0 ? length : HEAD_COMPRESSED_BYTES);
   let compressed: Buffer;
-  if (dataStart + compressedWanted <= bytesRead) {
-    compressed = block.subarray(dataStart, dataStart + compressedWanted);
+  if (dataStart + compressedLength <= bytesRead) {
+    compressed = block.subarray(dataStart, dataStart + compressedLength);
   } else {
-    compressed = await reader.readCached(raw.relativeOffsetOfLocalHeader + dataStart, compressedWanted);
+    compressed = await reader.readCached(raw.relativeOffsetOfLocalHeader + dataStart, compressedLength);
   }
 
   if (entry.compressionMethod === 0) {

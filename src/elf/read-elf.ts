@@ -30,7 +30,7 @@ export interface ProgramHeader {
   memsz: number;
 }
 
-/** What lambda-lint knows about one ELF file: the facts the loader acts on, read without section headers. */
+/** The facts of one ELF file that the loader acts on, read without section headers. */
 export interface ElfInfo {
   elfClass: 32 | 64;
   byteOrder: 'little' | 'big';
@@ -62,7 +62,7 @@ const ELF_IDENT_SIZE = 16;
 /** Largest program header table read: e_phnum is 16 bits, so 65,535 entries of 56 bytes. */
 const MAX_PROGRAM_HEADER_BYTES = 0xffff * 56;
 
-/** The first PT_LOAD normally holds .dynstr and .gnu.version_r; keep up to this much of it in memory. */
+/** The first PT_LOAD normally contains .dynstr and .gnu.version_r, so up to this much of it is kept in memory. */
 const MAX_RETAINED_FIRST_LOAD = 64 * 1024 * 1024;
 
 const MAX_INTERPRETER_BYTES = 4096;
@@ -113,8 +113,8 @@ export async function readElf(source: EntrySource): Promise<ElfInfo> {
     return info;
   }
 
-  // elfy decodes the fixed ELF header; the rest of the file is read below with bounded reads,
-  // because elfy's own parser needs the whole file in memory and throws on stripped section tables.
+  // elfy decodes the fixed ELF header. The rest of the file is read below with bounded reads, because
+  // elfy's own parser needs the whole file in memory and throws on stripped section tables.
   const header = new elfy.Parser().parseHeader(ident.subarray(0, headerSize));
   const fields = new FieldReader(ident, info.byteOrder, info.elfClass);
   info.type = fields.half(16);

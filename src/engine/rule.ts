@@ -14,9 +14,9 @@ export interface Finding {
   severity: Severity;
   /** Entry the finding is about, as named in the zip (layer entries as `layer.zip!name`); null for the whole artifact. */
   entry: string | null;
-  /** What is wrong, the runtime fact behind it and the Lambda error it leads to. */
+  /** The problem, the runtime fact behind it and the Lambda error it leads to. */
   message: string;
-  /** What to change so the error goes away. */
+  /** The change that makes the error go away. */
   fix: string;
   /**
    * The stable part of the finding (a soname, a version), used with the rule and entry to tell
@@ -36,8 +36,8 @@ export interface FindingInput {
   /** Overrides the rule's severity for this finding, e.g. a warning where the rule is usually an error. */
   severity?: Severity;
   /**
-   * True when the problem stops the code on this runtime even though it is reported as a warning
-   * (a helper program for another CPU); the compatibility summary then counts the runtime out.
+   * True when the problem stops the code on this runtime even though it is reported as a warning, as
+   * for a helper program built for another CPU. The compatibility summary then counts the runtime out.
    */
   blocksStart?: boolean;
   detail?: string;
