@@ -133,10 +133,6 @@ function useColor(options: CliOptions): boolean {
   return process.stdout.isTTY === true;
 }
 
-function docsLocation(ruleName: string): string {
-  return docsPagePath(ruleName);
-}
-
 function render(report: LintReport, options: CliOptions): string {
   switch (options.format) {
     case 'json':
@@ -154,7 +150,7 @@ function render(report: LintReport, options: CliOptions): string {
     case 'github':
       return formatGithub(report, options.quiet);
     default:
-      return formatText(report, { color: useColor(options), quiet: options.quiet, docsLocation });
+      return formatText(report, { color: useColor(options), quiet: options.quiet, docsLocation: docsPagePath });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { AnalyzedEntry, ArtifactModel } from '../src/analysis/model.js';
-import { EM_AARCH64, EM_X86_64 } from '../src/elf/constants.js';
+import { machineForArchitecture } from '../src/elf/constants.js';
 import type { ElfInfo } from '../src/elf/read-elf.js';
 
 /**
@@ -8,8 +8,7 @@ import type { ElfInfo } from '../src/elf/read-elf.js';
  * or elf-wrong-class instead.
  */
 export function runsOnArchitecture(model: ArtifactModel, elf: ElfInfo): boolean {
-  const expected = model.settings.architecture === 'arm64' ? EM_AARCH64 : EM_X86_64;
-  return elf.elfClass === 64 && elf.byteOrder === 'little' && elf.machine === expected;
+  return elf.elfClass === 64 && elf.byteOrder === 'little' && elf.machine === machineForArchitecture(model.settings.architecture);
 }
 
 /** The error Lambda shows when an ELF file cannot be used, by how the function uses it. */

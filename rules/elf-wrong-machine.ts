@@ -1,12 +1,9 @@
-import { EM_AARCH64, EM_X86_64 } from '../src/elf/constants.js';
-import type { Architecture } from '../src/runtimes/runtime.js';
+import { machineForArchitecture } from '../src/elf/constants.js';
+import { ARCHITECTURES } from '../src/runtimes/runtime.js';
 import type { Rule } from '../src/engine/rule.js';
 import { unusableElfError } from './elf-roles.js';
 import { NATIVE_MODULE_NAME, installForLinuxFix, unusedPlatformCopies } from './native-modules.js';
 import { allEntries, describeRole, toolchainNames } from './support.js';
-
-/** e_machine each Lambda architecture executes. */
-const MACHINE_FOR_ARCHITECTURE: Record<Architecture, number> = { x86_64: EM_X86_64, arm64: EM_AARCH64 };
 
 export const rule: Rule = {
   code: 'LL3001',
@@ -17,7 +14,7 @@ export const rule: Rule = {
   lambdaError: 'fork/exec /var/task/bootstrap: exec format error (Runtime.InvalidEntrypoint)',
   check({ model, report }) {
     const architecture = model.settings.architecture;
-    const expected = MACHINE_FOR_ARCHITECTURE[architecture];
+    const expected = machineForArchitecture(architecture);
 
     const unused = unusedPlatformCopies(model);
     for (const analyzed of allEntries(model)) {
@@ -31,9 +28,7 @@ export const rule: Rule = {
       const nativeModule = NATIVE_MODULE_NAME.test(analyzed.entry.path) && model.settings.runtime.handler === 'module';
       const severity = describeRole(model, analyzed) !== 'other' || nativeModule || elf.linkage === 'shared-library' ? undefined : 'warning';
 
-      const otherArchitecture = (Object.keys(MACHINE_FOR_ARCHITECTURE) as Architecture[]).find(
-        (candidate) => MACHINE_FOR_ARCHITECTURE[candidate] === elf.machine,
-      );
+      const otherArchitecture = ARCHITECTURES.find((candidate) => machineForArchitecture(candidate) === elf.machine);
       const names = toolchainNames(architecture);
       const settingHint =
         otherArchitecture !== undefined && analyzed === model.entrypoint.entry

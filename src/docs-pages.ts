@@ -1,17 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 import type { Rule } from './engine/rule.js';
-
-/** Finds the installed package's root, one or two levels above dist/src/ or src/. */
-function packageRoot(): string {
-  let directory = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(directory, 'package.json')) && dirname(directory) !== directory) {
-    directory = dirname(directory);
-  }
-  return directory;
-}
+import { packageRoot } from './package-root.js';
 
 /** Absolute path of a rule's documentation page in the installed package. */
 export function docsPagePath(ruleName: string): string {

@@ -18,6 +18,11 @@ const MACHINE_NAMES = new Map<number, string>([
   [258, 'LoongArch'],
 ]);
 
+/** e_machine a Lambda architecture executes: EM_X86_64 on x86_64, EM_AARCH64 on arm64. */
+export function machineForArchitecture(architecture: 'x86_64' | 'arm64'): number {
+  return architecture === 'arm64' ? EM_AARCH64 : EM_X86_64;
+}
+
 /** Short gABI-style name for an e_machine value, e.g. `x86-64`, `AArch64`. */
 export function machineName(machine: number): string {
   return MACHINE_NAMES.get(machine) ?? `e_machine ${machine}`;

@@ -11,23 +11,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/package-root.js';
 
 interface Measurement {
   seconds: number;
   peakKilobytes: number | null;
 }
 
-function repositoryRoot(): string {
-  let directory = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(directory, 'package.json'))) {
-    directory = dirname(directory);
-  }
-  return directory;
-}
-
-const root = repositoryRoot();
+const root = packageRoot();
 const workDirectory = join(root, '.bench');
 const cli = join(root, 'dist', 'bin', 'lambda-lint.js');
 const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;

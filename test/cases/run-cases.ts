@@ -7,9 +7,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { packageRoot } from '../../src/package-root.js';
 import { findRuntime } from '../../src/runtimes/runtime.js';
 import { judgeCase, uncoveredCauses, type CaseExpectation, type ReportedFinding } from './expectations.js';
 
@@ -20,15 +21,7 @@ export interface CaseResult {
 }
 
 /** The built CLI, found from the package root whether this module runs from test/ or dist/test/. */
-const CLI = join(packageRoot(dirname(fileURLToPath(import.meta.url))), 'dist', 'bin', 'lambda-lint.js');
-
-function packageRoot(start: string): string {
-  let directory = start;
-  while (!existsSync(join(directory, 'package.json')) && dirname(directory) !== directory) {
-    directory = dirname(directory);
-  }
-  return directory;
-}
+const CLI = join(packageRoot(), 'dist', 'bin', 'lambda-lint.js');
 
 /** Runs one case folder through the built CLI and judges the result. */
 export function runCase(folder: string, today: string): CaseResult {

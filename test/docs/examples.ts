@@ -7,8 +7,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../../src/package-root.js';
 
 const COMMAND_PREFIX = '$ node dist/bin/lambda-lint.js ';
 const BLOCK = /```console\n(\$ node dist\/bin\/lambda-lint\.js [^\n]+)\n([\s\S]*?)```/g;
@@ -18,14 +19,6 @@ export interface ExampleCheck {
   command: string;
   expected: string;
   actual: string;
-}
-
-function repositoryRoot(): string {
-  let directory = dirname(fileURLToPath(import.meta.url));
-  while (!readdirSync(directory).includes('package.json')) {
-    directory = dirname(directory);
-  }
-  return directory;
 }
 
 /** Runs one documented command; absolute paths to the docs folder are shortened to `docs/`. */
@@ -41,7 +34,7 @@ export function runExample(root: string, command: string): string {
 
 /** Runs every example block of every rule page and returns it with the output the tool prints now. */
 export function checkExamples(): ExampleCheck[] {
-  const root = repositoryRoot();
+  const root = packageRoot();
   const folder = join(root, 'docs', 'rules');
   const checks: ExampleCheck[] = [];
 
@@ -56,7 +49,7 @@ export function checkExamples(): ExampleCheck[] {
 
 /** Rewrites every example block with the current output. */
 export function writeExamples(): number {
-  const root = repositoryRoot();
+  const root = packageRoot();
   const folder = join(root, 'docs', 'rules');
   let changed = 0;
 

@@ -8,10 +8,11 @@
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { lint } from '../../src/index.js';
+import { packageRoot } from '../../src/package-root.js';
 
 /** Deterministic xorshift32 generator, so a seed reproduces a run. */
 class Random {
@@ -33,14 +34,6 @@ class Random {
   below(limit: number): number {
     return limit <= 0 ? 0 : this.next() % limit;
   }
-}
-
-function repositoryRoot(): string {
-  let directory = dirname(fileURLToPath(import.meta.url));
-  while (!readdirSync(directory).includes('package.json')) {
-    directory = dirname(directory);
-  }
-  return directory;
 }
 
 /** Seeds: every fixture case's function.zip and every fixture binary (as a one-entry directory). */
@@ -123,7 +116,7 @@ export interface FuzzResult {
 
 /** Runs `count` mutants; failures are written to `regressions` and listed in the result. */
 export async function fuzz(count: number, seedValue: number, timeLimitMs: number, regressions: string): Promise<FuzzResult> {
-  const root = repositoryRoot();
+  const root = packageRoot();
   const seeds = loadSeeds(root);
   const random = new Random(seedValue);
   const scratch = mkdtempSync(join(tmpdir(), 'lambda-lint-fuzz-'));
@@ -170,7 +163,7 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   const count = option(argv, '--cases', 1000);
   const seed = option(argv, '--seed', 1);
   const timeLimit = option(argv, '--time-limit-ms', 2000);
-  const regressions = join(repositoryRoot(), 'test', 'regressions');
+  const regressions = join(packageRoot(), 'test', 'regressions');
 
   const result = await fuzz(count, seed, timeLimit, regressions);
   for (const line of [...result.crashes, ...result.slow]) {
