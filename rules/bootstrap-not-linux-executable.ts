@@ -48,14 +48,14 @@ export const rule: Rule = {
     }
 
     if (content.format === 'other') {
-      const what = content.text === true ? 'a text file without a #! line' : 'neither an ELF executable nor a script';
+      const description = content.text === true ? 'a text file without a #! line' : 'neither an ELF executable nor a script';
       const fix =
         content.text === true
           ? 'Make the first line name the interpreter, e.g. `#!/bin/sh` or `#!/bin/bash`, saved with LF line endings.'
           : buildForLinux;
       report({
         entry: analyzed,
-        message: `${analyzed.entry.name} is ${what}; the kernel refuses to execute it and Lambda fails with ${error}.`,
+        message: `${analyzed.entry.name} is ${description}, so the kernel rejects it and Lambda fails with ${error}.`,
         fix,
         detail: content.text === true ? 'no-shebang' : 'unknown-format',
       });

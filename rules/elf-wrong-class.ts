@@ -16,14 +16,14 @@ export const rule: Rule = {
         continue;
       }
 
-      const what = elf.elfClass === 32 ? `a 32-bit ELF (ELFCLASS32, ${elf.machineName})` : `a big-endian ELF (${elf.machineName})`;
+      const description = elf.elfClass === 32 ? `a 32-bit ELF (ELFCLASS32, ${elf.machineName})` : `a big-endian ELF (${elf.machineName})`;
       const outcome =
         elf.elfClass === 32 && elf.byteOrder === 'little'
           ? 'AWS supports only 64-bit x86_64 and arm64 code, and does not document 32-bit support in its kernel; where it is absent, '
           : 'No Lambda CPU runs big-endian code: ';
       report({
         entry: analyzed,
-        message: `${analyzed.entry.name} is ${what}. ${outcome}${unusableElfError(model, analyzed, 'exec format error')}.`,
+        message: `${analyzed.entry.name} is ${description}. ${outcome}${unusableElfError(model, analyzed, 'exec format error')}.`,
         fix:
           'Build a 64-bit binary: drop `-m32` or the i686/armv7 target and build for x86_64-unknown-linux-gnu or ' +
           'aarch64-unknown-linux-gnu (or their -musl variants).',

@@ -23,8 +23,8 @@ export const rule: Rule = {
         continue;
       }
 
-      // The entrypoint, what it loads and native modules fail the function; another file (a helper
-      // program, a build leftover) fails only if something starts it, like foreign-binary's files.
+      // The entrypoint, what it loads and native modules fail the function. Another file (a helper
+      // program, a build leftover) fails only if something starts it, so it is a warning.
       const nativeModule = NATIVE_MODULE_NAME.test(analyzed.entry.path) && model.settings.runtime.handler === 'module';
       const severity = describeRole(model, analyzed) !== 'other' || nativeModule || elf.linkage === 'shared-library' ? undefined : 'warning';
 

@@ -16,12 +16,12 @@ export const rule: Rule = {
       if (applies && model.entrypoint.path === null && runtime.family !== 'go') {
         const handler = model.settings.handler ?? '';
         if (runtime.family === 'java' || runtime.family === 'dotnet' || handler !== '') {
-          const given = handler !== '';
+          const handlerGiven = handler !== '';
           report({
-            message: given
+            message: handlerGiven
               ? `The Handler "${handler}" has no "file.function" form for ${runtime.id}: every invoke fails with Runtime.MalformedHandlerName ("Bad handler '${handler}'").`
               : `No Handler was given, and ${runtime.id} has no default one, so lambda-lint cannot tell which file Lambda loads.`,
-            fix: given
+            fix: handlerGiven
               ? 'Set the Handler to the module and the function, e.g. `index.handler` (Node.js), `app.lambda_handler` (Python), `com.example.Handler::handleRequest` (Java).'
               : 'Pass the function\'s Handler with --handler, e.g. `com.example.Handler::handleRequest`.',
             detail: handler,
@@ -38,7 +38,7 @@ export const rule: Rule = {
     }
 
     const runtime = model.settings.runtime;
-    const given = model.settings.handler === null ? ` (the default Handler for ${runtime.id})` : '';
+    const defaultNote = model.settings.handler === null ? ` (the default Handler for ${runtime.id})` : '';
     const typescript = target.candidates
       .map((candidate) => candidate.replace(/\.(js|mjs|cjs)$/, '.ts'))
       .find((candidate) => runtime.family === 'nodejs' && model.fileSystem.resolve(candidate).status === 'found');
@@ -51,7 +51,7 @@ export const rule: Rule = {
     }
     report({
       message:
-        `The Handler "${target.handler}"${given} needs ${target.description} in the package, and there is none: ` +
+        `The Handler "${target.handler}"${defaultNote} needs ${target.description} in the package, and there is none: ` +
         `every invoke fails with ${handlerNotFoundError(model, target)}.${typescriptNote}`,
       fix,
       detail: target.handler,

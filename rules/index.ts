@@ -48,9 +48,10 @@ import { rule as unzippedSizeTooLarge } from './unzipped-size-too-large.js';
 import { rule as zipTooLargeForDirectUpload } from './zip-too-large-for-direct-upload.js';
 
 /**
- * Every rule, in code order. Codes are stable and never reused: LL0xxx the archive and the tool's own
- * failures, LL1xxx layout, entrypoint and modes, LL2xxx what an entry is, LL3xxx ELF linkage, LL4xxx the runtime,
- * LL5xxx language packages (LL50xx Python, LL51xx Node.js, LL52xx Ruby, LL53xx Java).
+ * Every rule, in code order. Codes are stable and never reused.
+ * LL0xxx: the archive and the tool's own failures. LL1xxx: layout, entrypoint and modes.
+ * LL2xxx: what an entry is. LL3xxx: ELF linkage. LL4xxx: the runtime.
+ * LL5xxx: language packages (LL50xx Python, LL51xx Node.js, LL52xx Ruby, LL53xx Java).
  */
 export const RULES: readonly Rule[] = [
   corruptZip,

@@ -27,12 +27,12 @@ export const rule: Rule = {
 
       const usesLibcSuffix = members.some((name) => /-(gnu|musl|msvc)$/.test(name));
       const separator = family.endsWith('/') ? '' : '-';
-      const wanted = `${family}${separator}linux-${NPM_CPU[architecture]}${usesLibcSuffix ? '-gnu' : ''}`;
+      const expectedPackage = `${family}${separator}linux-${NPM_CPU[architecture]}${usesLibcSuffix ? '-gnu' : ''}`;
       const sharpHint = family === '@img/sharp' ? ` For sharp: \`npm install --os=linux --cpu=${NPM_CPU[architecture]} sharp\`.` : '';
       report({
         entryName: members[0],
         message:
-          `node_modules has ${members.join(', ')} but no ${wanted}: the package was installed on another ` +
+          `node_modules has ${members.join(', ')} but no ${expectedPackage}: the package was installed on another ` +
           `platform, and on Lambda it cannot find its native code for linux-${NPM_CPU[architecture]} and fails at init.`,
         fix: `${installForLinuxFix(model)}${sharpHint}`,
         detail: family,

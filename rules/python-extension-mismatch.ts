@@ -17,7 +17,7 @@ export const rule: Rule = {
     if (runtime.family !== 'python' || runtime.language?.pythonTag === undefined) {
       return;
     }
-    const wanted = runtime.language.pythonTag.slice(2);
+    const runtimeVersion = runtime.language.pythonTag.slice(2);
     const cpus = TRIPLE_CPU[model.settings.architecture];
 
     for (const analyzed of allEntries(model)) {
@@ -36,7 +36,7 @@ export const rule: Rule = {
         .replaceAll('/', '.');
       const problems: string[] = [];
 
-      if (version !== wanted || freeThreaded) {
+      if (version !== runtimeVersion || freeThreaded) {
         problems.push(`it is built for CPython ${match[1]}.${match[2]}${freeThreaded ? ' (free-threaded)' : ''}, and ${runtime.id} runs CPython ${runtime.language.version}`);
       }
       if (platform !== '') {

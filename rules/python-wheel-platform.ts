@@ -67,7 +67,7 @@ function tagMismatch(model: ArtifactModel, tag: string): string | null {
     return `unreadable tag ${tag}`;
   }
 
-  const wanted = Number(runtime.language?.pythonTag?.slice(3) ?? '0');
+  const runtimeMinor = Number(runtime.language?.pythonTag?.slice(3) ?? '0');
   const pythonFits = pythonTags.split('.').some((python) => {
     if (python === 'py3' || python === 'py2.py3') {
       return true;
@@ -77,7 +77,7 @@ function tagMismatch(model: ArtifactModel, tag: string): string | null {
       return false;
     }
     const minor = Number(match[1]);
-    return minor === wanted || (abiTags.split('.').includes('abi3') && minor <= wanted) || (python.startsWith('py') && minor <= wanted);
+    return minor === runtimeMinor || (abiTags.split('.').includes('abi3') && minor <= runtimeMinor) || (python.startsWith('py') && minor <= runtimeMinor);
   });
   if (!pythonFits) {
     return `${pythonTags} is not CPython ${runtime.language?.version ?? ''}`;

@@ -3,7 +3,7 @@ import type { AnalyzedEntry, ArtifactModel } from '../src/analysis/model.js';
 /** A gem directory under a Bundler or layer gem path, e.g. vendor/bundle/ruby/3.3.0/gems/nokogiri-1.16.0-x86_64-linux. */
 export interface GemDirectory {
   abi: string;
-  /** The folder that holds the ABI directories, e.g. `vendor/bundle/ruby`. */
+  /** Folder that contains the ABI directories, e.g. `vendor/bundle/ruby`. */
   base: string;
   gem: string | null;
   platform: string | null;

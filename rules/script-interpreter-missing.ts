@@ -49,7 +49,7 @@ export const rule: Rule = {
   },
 };
 
-/** The program `#!/usr/bin/env [-S] NAME args` runs, or null when none is named. */
+/** Returns the program `#!/usr/bin/env [-S] NAME args` runs, or null when none is named. */
 function envProgram(argument: string | null): string | null {
   if (argument === null) {
     return null;

@@ -7,7 +7,7 @@ export const rule: Rule = {
   defaultLevel: 'error',
   summary: 'An entry name is absolute or contains `..`, so extracting it would write outside the package folder (zip slip).',
   fact: 'A package is extracted into /var/task (layers into /opt); a name that is absolute or climbs out with `..` has no place there, and how Lambda treats such entries is not documented.',
-  lambdaError: 'undocumented: the entry is dropped or the upload is rejected; it never lands where the name says',
+  lambdaError: 'not documented: Lambda drops the entry or rejects the upload, and the file never lands where its name points',
   check({ model, report }) {
     for (const analyzed of allEntries(model)) {
       if (analyzed.path !== null) {

@@ -59,7 +59,7 @@ export function runtimeVersionNeeds(model: ArtifactModel): RuntimeVersionNeed[] 
   return needs;
 }
 
-/** How the runtime's highest version compares with a need: met, met only by newer builds, or not met. */
+/** Compares the runtime's highest version with a need: met, met only by newer builds, or not met. */
 export function judgeVersion(model: ArtifactModel, need: RuntimeVersionNeed): 'met' | 'newer-builds-only' | 'missing' | 'unknown' {
   const runtime = model.settings.runtime;
   const safe = runtime.symbolVersions[need.namespace];

@@ -73,7 +73,7 @@ export function summarizeEntry(analyzed: AnalyzedEntry): EntrySummary {
   return summary;
 }
 
-/** One line describing a file, e.g. `ELF 64-bit x86-64, dynamic, needs GLIBC_2.28, 4 libraries`. */
+/** Describes a file in one line, e.g. `ELF 64-bit x86-64, dynamic, needs GLIBC_2.28, 4 libraries`. */
 export function describeContent(analyzed: AnalyzedEntry): string {
   const elf = analyzed.elf;
   if (elf !== undefined) {

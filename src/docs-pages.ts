@@ -17,6 +17,6 @@ export function readDocsPage(ruleName: string): string | null {
 
 /** Finds a rule by code (`LL3006`, any case) or name (`glibc-version-too-new`). */
 export function findRule(rules: readonly Rule[], codeOrName: string): Rule | undefined {
-  const wanted = codeOrName.trim();
-  return rules.find((rule) => rule.code.toLowerCase() === wanted.toLowerCase() || rule.name === wanted);
+  const query = codeOrName.trim();
+  return rules.find((rule) => rule.code.toLowerCase() === query.toLowerCase() || rule.name === query);
 }

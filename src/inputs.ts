@@ -12,8 +12,8 @@ export interface ExpandedInputs {
 }
 
 /**
- * Turns the command-line arguments into artifact paths: an existing file or directory is taken as it is;
- * anything else with glob characters is expanded with fast-glob (zips and directories alike).
+ * Turns the command-line arguments into artifact paths. An existing file or directory is taken as it
+ * is, and anything else with glob characters is expanded with fast-glob (zips and directories alike).
  */
 export async function expandInputs(argumentsGiven: string[]): Promise<ExpandedInputs> {
   const paths: string[] = [];

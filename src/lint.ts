@@ -65,11 +65,11 @@ export async function lint(paths: string[], options: LintOptions & { rules: read
     const settings = resolveSettings(options, override, configDirectory, now);
     const report = await lintOne(path, settings.layers, settings.lint, options.rules, levels);
 
-    const { kept, suppressed } = applyIgnores(report.findings, path, configDirectory, ignores, usedIgnores);
-    report.findings = kept;
+    const { unsuppressed, suppressed } = applyIgnores(report.findings, path, configDirectory, ignores, usedIgnores);
+    report.findings = unsuppressed;
     report.suppressedFindings = suppressed;
     report.counts = emptyCounts();
-    for (const finding of kept) {
+    for (const finding of unsuppressed) {
       report.counts[finding.severity] += 1;
     }
     artifacts.push(report);

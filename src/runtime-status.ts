@@ -2,7 +2,7 @@ import type { RuntimeInfo } from './runtimes/runtime.js';
 
 export type LifecycleStatus = 'supported' | 'deprecated' | 'create-blocked' | 'update-blocked';
 
-/** Where a runtime stands on `today` (YYYY-MM-DD): dates on or before today have taken effect. */
+/** Returns a runtime's lifecycle status on `today` (YYYY-MM-DD): dates on or before today have taken effect. */
 export function lifecycleStatus(runtime: RuntimeInfo, today: string): LifecycleStatus {
   const lifecycle = runtime.lifecycle;
   if (lifecycle.blockUpdate !== null && lifecycle.blockUpdate <= today) {

@@ -263,7 +263,7 @@ describe('runtimes command', () => {
 });
 
 describe('managed runtimes and layers', () => {
-  it('fails a Node function with a darwin addon, naming the file and its OS', () => {
+  it('fails a darwin Node addon', () => {
     const result = runCli([...TODAY, '--runtime', 'nodejs22.x', fixtureZip('fail-node22-rollup-darwin-arm64')]);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('LL2006 native-module-not-linux  node_modules/@rollup/rollup-darwin-arm64/rollup.darwin-arm64.node');

@@ -155,10 +155,10 @@ describe.skipIf(!readelfAvailable)('ELF reader against readelf', () => {
         needed: info.needed,
         versionNeeds: Object.fromEntries(ourVersionNeeds(info)),
       };
-      const wanted = { ...expected, versionNeeds: Object.fromEntries(expected.versionNeeds) };
+      const readelfView = { ...expected, versionNeeds: Object.fromEntries(expected.versionNeeds) };
 
-      if (JSON.stringify(actual) !== JSON.stringify(wanted)) {
-        disagreements.push(`${path}\n  readelf: ${JSON.stringify(wanted)}\n  ours:    ${JSON.stringify(actual)}`);
+      if (JSON.stringify(actual) !== JSON.stringify(readelfView)) {
+        disagreements.push(`${path}\n  readelf: ${JSON.stringify(readelfView)}\n  ours:    ${JSON.stringify(actual)}`);
       }
     }
 

@@ -51,7 +51,7 @@ export function assessCompatibility(
 }
 
 /**
- * One line: `runs on provided.al2023 (x86_64, arm64); not on provided.al2, provided: bootstrap: glibc-version-too-new (GLIBC_2.34)`.
+ * Summarizes the results in one line: `runs on provided.al2023 (x86_64, arm64); not on provided.al2, provided: bootstrap: glibc-version-too-new (GLIBC_2.34)`.
  * A runtime that fails is explained by its result for `architecture` when it has one.
  */
 export function summarizeCompatibility(results: CompatibilityResult[], architecture: Architecture): string | null {

@@ -67,12 +67,12 @@ export async function readEntryDetails(
 
 interface NestedListing {
   names: string[];
-  /** Class file major version of `wantedClass`, when the archive has it. */
+  /** Class file major version of `handlerClassFile`, when the archive has it. */
   classVersion?: number;
 }
 
 /** Lists a nested zip or jar held in memory, and reads the version of one class file in it. */
-async function listNestedArchive(source: EntrySource, wantedClass: string | null): Promise<NestedListing | undefined> {
+async function listNestedArchive(source: EntrySource, handlerClassFile: string | null): Promise<NestedListing | undefined> {
   const bytes = await source.read(0, source.size);
   if (bytes.length !== source.size) {
     return undefined;
@@ -95,7 +95,7 @@ async function listNestedArchive(source: EntrySource, wantedClass: string | null
           finish();
           return;
         }
-        if (name !== wantedClass || (entry.generalPurposeBitFlag & 0x1) !== 0) {
+        if (name !== handlerClassFile || (entry.generalPurposeBitFlag & 0x1) !== 0) {
           zipfile.readEntry();
           return;
         }

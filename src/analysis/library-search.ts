@@ -3,7 +3,7 @@ import type { RuntimeInfo, Architecture } from '../runtimes/runtime.js';
 import type { AnalyzedEntry } from './model.js';
 import type { PackageFileSystem } from './package-fs.js';
 
-/** How ld.so would satisfy one DT_NEEDED entry on the target runtime. */
+/** Outcome of ld.so's search for one DT_NEEDED entry on the target runtime. */
 export type LibraryResolution =
   | { soname: string; status: 'package'; entry: AnalyzedEntry; path: string }
   | { soname: string; status: 'runtime'; confirmed: boolean }

@@ -55,12 +55,12 @@ export class PackageFileSystem {
     }
   }
 
-  /** Every extracted entry, after later layers replaced earlier ones. */
+  /** Returns every extracted entry, after later layers replaced earlier ones. */
   entries(): AnalyzedEntry[] {
     return [...this.nodes.values()];
   }
 
-  /** The entry extracted at exactly this path, without following symlinks. */
+  /** Returns the entry extracted at exactly this path, without following symlinks. */
   entryAt(path: string): AnalyzedEntry | undefined {
     return this.nodes.get(path);
   }

@@ -7,7 +7,7 @@ import type { EntrySource, PackageArchive, PackageEntry } from './entry.js';
 const HOST_UNIX = 3;
 
 /**
- * Opens a directory that holds an unpacked package (for example `target/lambda/my-fn/`), so it is
+ * Opens a directory that contains an unpacked package (for example `target/lambda/my-fn/`), so it is
  * checked as the zip made from it would be, assuming the zip tool keeps Unix modes and symlinks.
  */
 export async function openDirectoryArchive(location: string): Promise<PackageArchive> {

@@ -1,4 +1,4 @@
-/** What a package entry is once extracted: Lambda's extractor creates these three kinds. */
+/** Kind of file an entry becomes once extracted; Lambda's extractor creates these three. */
 export type EntryType = 'file' | 'directory' | 'symlink';
 
 /** One member of a deployment package, as the zip central directory (or the file system) records it. */
@@ -69,8 +69,8 @@ export interface PackageArchive {
   readonly entries: PackageEntry[];
   open(entry: PackageEntry): EntrySource;
   /**
-   * Reads up to `length` bytes from the start of the entry with as few reads as possible, without
-   * setting up a stream; used to classify every entry of large packages. Rejects with `EntryReadError`.
+   * Reads up to `length` bytes from the start of the entry with as few reads as possible and without
+   * a stream, to classify every entry of large packages. Rejects with `EntryReadError`.
    */
   readHead(entry: PackageEntry, length: number): Promise<Buffer>;
   close(): void;

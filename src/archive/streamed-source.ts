@@ -107,7 +107,7 @@ export class StreamedEntrySource implements EntrySource {
     return retainedUpTo >= Math.min(end, this.position);
   }
 
-  /** The end of the contiguous retained run that starts at or before `start`. */
+  /** Returns the end of the contiguous retained run that starts at or before `start`. */
   private coveredFrom(start: number): number {
     let reached = start;
     for (const chunk of this.retained) {

@@ -26,21 +26,21 @@ export function applyIgnores(
   configDirectory: string,
   ignores: readonly IgnoreEntry[],
   used: Set<IgnoreEntry>,
-): { kept: Finding[]; suppressed: SuppressedFinding[] } {
+): { unsuppressed: Finding[]; suppressed: SuppressedFinding[] } {
   const relativePath = configRelativePath(configDirectory, artifactPath);
-  const kept: Finding[] = [];
+  const unsuppressed: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
 
   for (const finding of findings) {
     const match = ignores.find((ignore) => matches(ignore, finding, relativePath));
     if (match === undefined) {
-      kept.push(finding);
+      unsuppressed.push(finding);
       continue;
     }
     used.add(match);
     suppressed.push({ ...finding, suppression: { reason: match.reason } });
   }
-  return { kept, suppressed };
+  return { unsuppressed, suppressed };
 }
 
 function matches(ignore: IgnoreEntry, finding: Finding, relativePath: string): boolean {

@@ -1,4 +1,4 @@
-/** The kinds of file lambda-lint tells apart from an entry's first bytes. */
+/** Kinds of file lambda-lint recognises from an entry's first bytes. */
 export type ContentFormat = 'elf' | 'macho' | 'pe' | 'script' | 'java-class' | 'empty' | 'other';
 
 export interface MachOInfo {
@@ -114,8 +114,8 @@ function readMachO(head: Buffer): MachOInfo | null {
   }
 
   // Universal: 0xcafebabe (32-bit offsets) or 0xcafebabf (64-bit offsets), normally big-endian.
-  // Java class files share 0xcafebabe; their next word is a class-file version of 45 or more,
-  // while a universal file holds only a handful of architectures.
+  // Java class files share 0xcafebabe, but their next word is a class-file version of 45 or more,
+  // while a universal file lists only a handful of architectures.
   const universalBig = magicBig === 0xcafebabe || magicBig === 0xcafebabf;
   const universalLittle = magicBig === 0xbebafeca || magicBig === 0xbfbafeca;
   if (!universalBig && !universalLittle) {

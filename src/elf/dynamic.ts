@@ -22,7 +22,7 @@ import type { ElfInfo, ElfVersionNeed, ProgramHeader } from './read-elf.js';
 /** Real dynamic sections hold a few dozen entries; this bounds a forged PT_DYNAMIC. */
 const MAX_DYNAMIC_BYTES = 1 << 20;
 
-/** Longest string read from .dynstr (sonames, paths, version names). */
+/** Maximum length of a string read from .dynstr (sonames, paths, version names). */
 const MAX_STRING_BYTES = 4096;
 
 /** Bounds on DT_VERNEED / DT_VERDEF chains, which a forged file can make loop. */

@@ -24,7 +24,7 @@ export class FieldReader {
   }
 
   /**
-   * A 64-bit field as a JavaScript number. Values above 2^53 lose precision; such offsets and
+   * Reads a 64-bit field as a JavaScript number. Values above 2^53 lose precision; such offsets and
    * addresses are past any real file and fail the bounds checks anyway.
    */
   xword(offset: number): number {
@@ -32,7 +32,7 @@ export class FieldReader {
     return Number(value);
   }
 
-  /** An address, offset or size of the file's class: Elf32_Word/Addr or Elf64_Xword/Addr. */
+  /** Reads an address, offset or size of the file's class: Elf32_Word/Addr or Elf64_Xword/Addr. */
   natural(offset: number): number {
     return this.elfClass === 64 ? this.xword(offset) : this.word(offset);
   }

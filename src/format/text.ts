@@ -28,7 +28,7 @@ export function formatText(report: LintReport, options: TextOptions): string {
   const blocks = report.artifacts.map((artifact) => formatArtifact(artifact, options, paint));
 
   const counts = report.counts;
-  const shown = options.quiet ? `${plural(counts.error, 'error')}` : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}`;
+  const countsText = options.quiet ? `${plural(counts.error, 'error')}` : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}`;
   const readable = report.artifacts.length - report.unreadableArtifacts;
   const unreadable = report.unreadableArtifacts > 0 ? `; ${plural(report.unreadableArtifacts, 'artifact')} could not be read` : '';
   let summaryColor = ANSI.cyan;
@@ -37,7 +37,7 @@ export function formatText(report: LintReport, options: TextOptions): string {
   } else if (counts.warning > 0) {
     summaryColor = ANSI.yellow;
   }
-  blocks.push(paint(ANSI.bold + summaryColor, `${shown} in ${plural(readable, 'artifact')}${unreadable}`));
+  blocks.push(paint(ANSI.bold + summaryColor, `${countsText} in ${plural(readable, 'artifact')}${unreadable}`));
 
   return `${blocks.join('\n\n')}\n`;
 }

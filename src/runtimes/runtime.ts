@@ -24,7 +24,7 @@ export type VersionNamespace = 'GLIBC' | 'GLIBCXX' | 'CXXABI' | 'GCC' | 'OPENSSL
 export type RuntimeFamily = 'provided' | 'go' | 'nodejs' | 'python' | 'ruby' | 'java' | 'dotnet';
 
 /**
- * How Lambda finds the code to run: `bootstrap` (custom runtimes run /var/task/bootstrap or
+ * Model by which Lambda finds the code to run: `bootstrap` (custom runtimes run /var/task/bootstrap or
  * /opt/bootstrap), `executable` (go1.x runs the file Handler names), `module` (the runtime's own
  * bootstrap loads the module Handler names).
  */
@@ -147,7 +147,7 @@ function mergeRuntime(record: RuntimeRecord): RuntimeInfo {
 
 const RUNTIMES: RuntimeInfo[] = (runtimeRecords as RuntimeRecord[]).map(mergeRuntime);
 
-/** Every runtime lambda-lint has data for, in the order of the data file. */
+/** Returns every runtime lambda-lint has data for, in the order of the data file. */
 export function listRuntimes(): readonly RuntimeInfo[] {
   return RUNTIMES;
 }

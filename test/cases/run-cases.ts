@@ -2,7 +2,7 @@
  * Runs lambda-lint on every case folder below a directory and checks each diagnosis against the
  * folder's expect.json. Usage: npm run cases -- DIR [--today YYYY-MM-DD]
  *
- * A case folder holds function.zip, optionally layer zips, and expect.json with the runtime settings,
+ * A case folder contains function.zip, optionally layer zips, and expect.json with the runtime settings,
  * the verdict and the cause classes. Exits 1 when any case disagrees.
  */
 import { spawnSync } from 'node:child_process';
@@ -73,7 +73,7 @@ export function runCase(folder: string, today: string): CaseResult {
   return { id, status: reasons.length === 0 ? 'passed' : 'failed', reasons };
 }
 
-/** The case folders directly below `directory`: those that hold an expect.json. */
+/** Lists the case folders directly below `directory`: those that contain an expect.json. */
 export function listCaseFolders(directory: string): string[] {
   return readdirSync(directory)
     .map((name) => join(directory, name))
