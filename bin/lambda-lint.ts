@@ -7,6 +7,7 @@ import { expandInputs } from '../src/inputs.js';
 import { ConfigError, loadConfig, type LoadedConfig } from '../src/config/load-config.js';
 import { findRule, docsPagePath, readDocsPage } from '../src/docs-pages.js';
 import { OptionError, RULES, lint, type LintReport, type RuleLevel } from '../src/index.js';
+import { effectiveSettings } from '../src/lint.js';
 import { formatGithub, formatGithubSummary } from '../src/format/github.js';
 import { formatJson } from '../src/format/json.js';
 import { formatSarif } from '../src/format/sarif.js';
@@ -101,7 +102,7 @@ function buildProgram(): Command {
     .option('--require-static', 'policy: report dynamically linked executables as errors', false)
     .option('--rule <rule=level>', 'set a rule\'s level: code or name = off, info, warning or error; repeatable', collect, [])
     .option('-c, --config <file>', 'configuration file (default: lambda-lint.config.json, .lambdalintrc.json or package.json "lambdaLint", searched from the working directory up)')
-    .option('--print-config', 'print the configuration that applies, merged with the options, and exit')
+    .option('--print-config', 'print the merged configuration and, for each path given, the settings that apply to it; then exit')
     .option('--report-unused-ignores', 'report ignore entries of the configuration that matched nothing, and exit with 1 if there are any', false)
     .option('--include-suppressed', 'write findings suppressed by ignore entries into SARIF output, with their reasons', false)
     .option('--no-color', 'never colour the text output (NO_COLOR and FORCE_COLOR are honoured too)')
@@ -152,6 +153,45 @@ function render(report: LintReport, options: CliOptions): string {
     default:
       return formatText(report, { color: useColor(options), quiet: options.quiet, docsLocation: docsPagePath });
   }
+}
+
+/**
+ * Prints the merged configuration. With paths, it also prints, for each artifact, the settings that
+ * apply to it after its `artifacts` entry and the command-line options are merged in.
+ */
+async function printConfig(loaded: LoadedConfig, options: CliOptions, ruleLevels: Record<string, RuleLevel>, args: string[]): Promise<number> {
+  const merged: Record<string, unknown> = {
+    configFile: loaded.path,
+    ...loaded.config,
+    ...definedOnly({ runtime: options.runtime, arch: options.arch, handler: options.handler, kind: options.kind }),
+    ...(options.layer.length > 0 ? { layers: options.layer } : {}),
+    rules: ruleLevels,
+  };
+
+  if (args.length > 0) {
+    const expanded = await expandInputs(args);
+    try {
+      merged.effective = effectiveSettings([...expanded.paths, ...expanded.unmatched], {
+        runtime: options.runtime,
+        architecture: options.arch,
+        handler: options.handler,
+        kind: options.kind,
+        layers: options.layer,
+        defaults: loaded.config,
+        artifactOverrides: loaded.config.artifacts,
+        configDirectory: loaded.directory,
+      });
+    } catch (error) {
+      if (error instanceof OptionError) {
+        process.stderr.write(`lambda-lint: ${error.message}\n`);
+        return EXIT_USAGE;
+      }
+      throw error;
+    }
+  }
+
+  process.stdout.write(`${JSON.stringify(merged, null, 2)}\n`);
+  return EXIT_OK;
 }
 
 /** Appends the Markdown summary to the file GitHub Actions names in GITHUB_STEP_SUMMARY, when set. */
@@ -292,15 +332,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (options.printConfig === true) {
-    const effective = {
-      configFile: loaded.path,
-      ...loaded.config,
-      ...definedOnly({ runtime: options.runtime, arch: options.arch, handler: options.handler, kind: options.kind }),
-      ...(options.layer.length > 0 ? { layers: options.layer } : {}),
-      rules: ruleLevels,
-    };
-    process.stdout.write(`${JSON.stringify(effective, null, 2)}\n`);
-    return EXIT_OK;
+    return printConfig(loaded, options, ruleLevels, program.args);
   }
 
   if (program.args.length === 0) {

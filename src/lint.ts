@@ -92,6 +92,38 @@ export async function lint(paths: string[], options: LintOptions & { rules: read
   };
 }
 
+/** The settings that apply to one artifact, as `--print-config` shows them. */
+export interface EffectiveSettings {
+  path: string;
+  /** The `files` glob of the configuration's `artifacts` entry that matched, or null. */
+  matchedArtifactsEntry: string | null;
+  runtime: string;
+  arch: Architecture;
+  handler: string | null;
+  kind: 'function' | 'layer';
+  layers: string[];
+}
+
+/** Resolves the settings for each path without reading it; throws OptionError like `lint`. */
+export function effectiveSettings(paths: string[], options: LintOptions): EffectiveSettings[] {
+  const configDirectory = options.configDirectory ?? process.cwd();
+  const now = options.now ?? new Date();
+
+  return paths.map((path) => {
+    const override = artifactOverride(options.artifactOverrides ?? [], path, configDirectory);
+    const settings = resolveSettings(options, override, configDirectory, now);
+    return {
+      path,
+      matchedArtifactsEntry: override?.files ?? null,
+      runtime: settings.lint.runtime.id,
+      arch: settings.lint.architecture,
+      handler: settings.lint.handler,
+      kind: settings.lint.kind,
+      layers: settings.layers,
+    };
+  });
+}
+
 /** Merges, for one artifact: explicit options, then its override, then the defaults, then built-ins. */
 function resolveSettings(
   options: LintOptions,

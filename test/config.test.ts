@@ -92,6 +92,20 @@ describe('configuration file', () => {
     expect(printed.arch).toBe('arm64');
     expect(printed.rules.LL1007).toBe('off');
   });
+
+  it('prints the settings each artifact gets from its artifacts entry', () => {
+    writeConfig('lambda-lint.config.json', {
+      runtime: 'provided.al2',
+      artifacts: [{ files: 'build/api.zip', runtime: 'provided.al2023', arch: 'arm64', handler: 'api' }],
+    });
+    const result = runCli(['--print-config', 'build/api.zip', 'build/worker.zip'], {}, project);
+    expect(result.status).toBe(0);
+    const printed = JSON.parse(result.stdout) as { effective: Array<{ path: string; matchedArtifactsEntry: string | null; runtime: string; arch: string; handler: string | null }> };
+    expect(printed.effective).toEqual([
+      expect.objectContaining({ path: 'build/api.zip', matchedArtifactsEntry: 'build/api.zip', runtime: 'provided.al2023', arch: 'arm64', handler: 'api' }),
+      expect.objectContaining({ path: 'build/worker.zip', matchedArtifactsEntry: null, runtime: 'provided.al2', arch: 'x86_64', handler: null }),
+    ]);
+  });
 });
 
 describe('ignores', () => {

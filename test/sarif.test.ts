@@ -7,6 +7,8 @@ import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 
+import { RULES, lint } from '../src/index.js';
+import { formatSarif } from '../src/format/sarif.js';
 import { fixtureZip, runCli } from './support/cli.js';
 
 /** The OASIS SARIF 2.1.0 schema (draft-04), copied from @microsoft/jest-sarif; see test/schemas/README.md. */
@@ -121,6 +123,18 @@ describe('SARIF output', () => {
     const log = JSON.parse(result.stdout) as { runs: Array<{ invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ message: { text: string } }> }> }> };
     expect(log.runs[0].invocations[0].executionSuccessful).toBe(false);
     expect(log.runs[0].invocations[0].toolExecutionNotifications[0].message.text).toContain('no-such.zip: no such file or directory');
+  });
+
+  it('links the tool and every rule to the public home once package.json names one', async () => {
+    const report = await lint([fixtureZip('fail-c-openssl3-al2')], { runtime: 'provided.al2', now: new Date('2026-12-04T00:00:00Z') });
+    const home = 'https://example.org/lambda-lint';
+    const log = JSON.parse(
+      formatSarif(report, { includeSuppressed: false, rules: RULES, docsMarkdown: () => null, informationUri: home, docsBaseUrl: `${home}/docs/rules`, baseDirectory: process.cwd() }),
+    ) as { runs: Array<{ tool: { driver: { informationUri: string; rules: Array<{ name: string; helpUri: string }> } } }> };
+    expect(validate(log)).toBe(true);
+    const driver = log.runs[0].tool.driver;
+    expect(driver.informationUri).toBe(home);
+    expect(driver.rules.every((rule) => rule.helpUri === `${home}/docs/rules/${rule.name}.md`)).toBe(true);
   });
 
   it('names the artifact set in automationDetails', () => {
