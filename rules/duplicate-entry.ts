@@ -16,7 +16,12 @@ export const rule: Rule = {
           continue;
         }
         const key = analyzed.path ?? analyzed.entry.name;
-        byName.set(key, [...(byName.get(key) ?? []), analyzed]);
+        const copies = byName.get(key);
+        if (copies === undefined) {
+          byName.set(key, [analyzed]);
+        } else {
+          copies.push(analyzed);
+        }
       }
 
       for (const copies of byName.values()) {

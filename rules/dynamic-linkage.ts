@@ -1,5 +1,5 @@
 import type { Rule } from '../src/engine/rule.js';
-import { allEntries, toolchainNames } from './support.js';
+import { elfEntries, toolchainNames } from './support.js';
 
 export const rule: Rule = {
   code: 'LL3003',
@@ -11,7 +11,7 @@ export const rule: Rule = {
   check({ model, report }) {
     const names = toolchainNames(model.settings.architecture);
 
-    for (const analyzed of allEntries(model)) {
+    for (const analyzed of elfEntries(model)) {
       const elf = analyzed.elf;
       if (elf === undefined || !elf.executable || elf.linkage !== 'dynamic') {
         continue;

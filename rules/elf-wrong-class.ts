@@ -1,6 +1,6 @@
 import type { Rule } from '../src/engine/rule.js';
 import { unusableElfError } from './elf-roles.js';
-import { allEntries } from './support.js';
+import { elfEntries } from './support.js';
 
 export const rule: Rule = {
   code: 'LL3002',
@@ -10,7 +10,7 @@ export const rule: Rule = {
   fact: 'Lambda supports two architectures, x86_64 and arm64 (AArch64), both 64-bit little-endian. Whether its kernel also runs 32-bit i386 or ARM code (compat mode) is not documented, so such a binary is at best unsupported; big-endian code cannot run at all.',
   lambdaError: 'fork/exec /var/task/bootstrap: exec format error (Runtime.InvalidEntrypoint)',
   check({ model, report }) {
-    for (const analyzed of allEntries(model)) {
+    for (const analyzed of elfEntries(model)) {
       const elf = analyzed.elf;
       if (elf === undefined || (elf.elfClass === 64 && elf.byteOrder === 'little')) {
         continue;

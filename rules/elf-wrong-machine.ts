@@ -3,7 +3,7 @@ import { ARCHITECTURES } from '../src/runtimes/runtime.js';
 import type { Rule } from '../src/engine/rule.js';
 import { unusableElfError } from './elf-roles.js';
 import { NATIVE_MODULE_NAME, installForLinuxFix, unusedPlatformCopies } from './native-modules.js';
-import { allEntries, describeRole, toolchainNames } from './support.js';
+import { elfEntries, describeRole, toolchainNames } from './support.js';
 
 export const rule: Rule = {
   code: 'LL3001',
@@ -17,7 +17,7 @@ export const rule: Rule = {
     const expected = machineForArchitecture(architecture);
 
     const unused = unusedPlatformCopies(model);
-    for (const analyzed of allEntries(model)) {
+    for (const analyzed of elfEntries(model)) {
       const elf = analyzed.elf;
       if (elf === undefined || elf.elfClass !== 64 || elf.byteOrder !== 'little' || elf.machine === expected || unused.has(analyzed)) {
         continue;

@@ -19,9 +19,14 @@ export const rule: Rule = {
       }
 
       const type = analyzed.entry.type;
+      const unreadableFile = type === 'file' && (permissions & OTHERS_READ) === 0;
+      const closedDirectory = type === 'directory' && (permissions & OTHERS_EXECUTE) === 0;
+      if (!unreadableFile && !closedDirectory) {
+        continue;
+      }
       const mode = `${octalMode(permissions)} (${symbolicMode(permissions, type)})`;
 
-      if (type === 'file' && (permissions & OTHERS_READ) === 0) {
+      if (unreadableFile) {
         report({
           entry: analyzed,
           message:
@@ -32,7 +37,7 @@ export const rule: Rule = {
         });
       }
 
-      if (type === 'directory' && (permissions & OTHERS_EXECUTE) === 0) {
+      if (closedDirectory) {
         report({
           entry: analyzed,
           message:

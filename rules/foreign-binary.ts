@@ -11,12 +11,12 @@ export const rule: Rule = {
   lambdaError: 'exec format error when run; "invalid ELF header" when loaded as a library or native module',
   check({ model, report }) {
     for (const analyzed of allEntries(model)) {
-      // Native-module names are native-module-not-linux's, an error.
-      if (analyzed === model.entrypoint.entry || NATIVE_MODULE_NAME.test(analyzed.entry.path)) {
-        continue;
-      }
       const foreign = foreignBinaryDescription(analyzed);
       if (foreign === null) {
+        continue;
+      }
+      // Native-module names are native-module-not-linux's, an error.
+      if (analyzed === model.entrypoint.entry || NATIVE_MODULE_NAME.test(analyzed.entry.path)) {
         continue;
       }
 

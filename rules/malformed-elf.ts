@@ -1,5 +1,5 @@
 import type { Rule } from '../src/engine/rule.js';
-import { allEntries, describeRole } from './support.js';
+import { elfEntries, describeRole } from './support.js';
 
 export const rule: Rule = {
   code: 'LL0003',
@@ -9,7 +9,7 @@ export const rule: Rule = {
   fact: 'The kernel reads the ELF header and program headers of an executable before it starts it, and maps its PT_LOAD segments; ld.so does the same for each library. A cut header table stops the start; a cut segment maps pages past the end of the file, and touching them kills the process.',
   lambdaError: 'exec format error (cut header tables), or the process dies with SIGSEGV or SIGBUS (cut segments): Runtime exited with error: signal: segmentation fault',
   check({ model, report }) {
-    for (const analyzed of allEntries(model)) {
+    for (const analyzed of elfEntries(model)) {
       const elf = analyzed.elf;
       if (elf === undefined || elf.problems.length === 0) {
         continue;

@@ -1,6 +1,6 @@
 import type { Rule } from '../src/engine/rule.js';
 import { runsOnArchitecture } from './elf-roles.js';
-import { allEntries, toolchainNames } from './support.js';
+import { elfEntries, toolchainNames } from './support.js';
 
 export const rule: Rule = {
   code: 'LL3004',
@@ -16,7 +16,7 @@ export const rule: Rule = {
       return;
     }
 
-    for (const analyzed of allEntries(model)) {
+    for (const analyzed of elfEntries(model)) {
       const elf = analyzed.elf;
       if (elf === undefined || elf.interpreter === null || elf.interpreter === loader || !runsOnArchitecture(model, elf)) {
         continue;

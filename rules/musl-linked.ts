@@ -1,7 +1,7 @@
 import type { Rule } from '../src/engine/rule.js';
 import { runsOnArchitecture } from './elf-roles.js';
 import { installForLinuxFix, unusedPlatformCopies } from './native-modules.js';
-import { allEntries } from './support.js';
+import { elfEntries } from './support.js';
 
 /** musl's C library sonames: `libc.musl-<arch>.so.1` on Alpine, `libc.so` from musl-gcc. */
 export function isMuslLibc(soname: string): boolean {
@@ -17,7 +17,7 @@ export const rule: Rule = {
   lambdaError: 'libc.musl-x86_64.so.1: cannot open shared object file: No such file or directory (ERR_DLOPEN_FAILED, Runtime.ImportModuleError)',
   check({ model, report }) {
     const unused = unusedPlatformCopies(model);
-    for (const analyzed of allEntries(model)) {
+    for (const analyzed of elfEntries(model)) {
       const elf = analyzed.elf;
       if (elf === undefined || elf.interpreter !== null || !runsOnArchitecture(model, elf) || unused.has(analyzed)) {
         continue;

@@ -1,3 +1,4 @@
+import type { AnalyzedEntry } from '../src/analysis/model.js';
 import type { Rule } from '../src/engine/rule.js';
 import { NATIVE_MODULE_NAME, installForLinuxFix, unusedPlatformCopies } from './native-modules.js';
 import { allEntries, foreignBinaryDescription } from './support.js';
@@ -10,13 +11,18 @@ export const rule: Rule = {
   fact: "Lambda runs Linux: Node.js, Python and Ruby load native modules with dlopen, which accepts only ELF files.",
   lambdaError: 'invalid ELF header (ERR_DLOPEN_FAILED in Node.js, Runtime.ImportModuleError in Python); for tagged Python and Ruby .bundle files, No module named / cannot load such file',
   check({ model, report }) {
-    const unused = unusedPlatformCopies(model);
+    let unused: Set<AnalyzedEntry> | null = null;
     for (const analyzed of allEntries(model)) {
-      if (analyzed === model.entrypoint.entry || !NATIVE_MODULE_NAME.test(analyzed.entry.path) || unused.has(analyzed)) {
-        continue;
-      }
       const foreign = foreignBinaryDescription(analyzed);
       if (foreign === null) {
+        continue;
+      }
+      if (analyzed === model.entrypoint.entry || !NATIVE_MODULE_NAME.test(analyzed.entry.path)) {
+        continue;
+      }
+      // Copies for other platforms that the package's loader never picks are left alone; finding them costs a pass over the package, so it runs only here.
+      unused ??= unusedPlatformCopies(model);
+      if (unused.has(analyzed)) {
         continue;
       }
 

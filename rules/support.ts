@@ -47,6 +47,22 @@ export function isLoadedByEntrypoint(model: ArtifactModel, analyzed: AnalyzedEnt
 }
 
 const entryLists = new WeakMap<ArtifactModel['parts'], AnalyzedEntry[]>();
+const elfLists = new WeakMap<ArtifactModel['parts'], AnalyzedEntry[]>();
+
+/**
+ * Returns the entries that are ELF files, in order, built once per package like allEntries: most
+ * rules about binaries look at a handful of ELF files among tens of thousands of entries, once per
+ * runtime of the compatibility summary.
+ */
+export function elfEntries(model: ArtifactModel): AnalyzedEntry[] {
+  let entries = elfLists.get(model.parts);
+  if (entries === undefined) {
+    entries = allEntries(model).filter((analyzed) => analyzed.elf !== undefined);
+    elfLists.set(model.parts, entries);
+  }
+  return entries;
+}
+
 
 /**
  * Returns every entry of the function and its layers, in order. The list is built once per package:

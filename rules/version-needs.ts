@@ -3,6 +3,7 @@ import type { LibraryResolution } from '../src/analysis/library-search.js';
 import type { VersionNamespace } from '../src/runtimes/runtime.js';
 import { compareVersionNumbers, parseVersionName, parseVersionNumbers } from '../src/runtimes/versions.js';
 import { runsOnArchitecture } from './elf-roles.js';
+import { elfEntries } from './support.js';
 
 /** The highest version an ELF file needs in one namespace from libraries the runtime provides. */
 export interface RuntimeVersionNeed {
@@ -23,38 +24,36 @@ export interface RuntimeVersionNeed {
 export function runtimeVersionNeeds(model: ArtifactModel): RuntimeVersionNeed[] {
   const needs: RuntimeVersionNeed[] = [];
 
-  for (const part of model.parts) {
-    for (const analyzed of part.entries) {
-      const elf = analyzed.elf;
-      if (elf === undefined || elf.versionNeeds.length === 0 || !runsOnArchitecture(model, elf)) {
+  for (const analyzed of elfEntries(model)) {
+    const elf = analyzed.elf;
+    if (elf === undefined || elf.versionNeeds.length === 0 || !runsOnArchitecture(model, elf)) {
+      continue;
+    }
+
+    const highest = new Map<VersionNamespace, RuntimeVersionNeed>();
+    for (const need of elf.versionNeeds) {
+      if (resolutionOf(model, analyzed, need.file)?.status === 'package') {
         continue;
       }
 
-      const highest = new Map<VersionNamespace, RuntimeVersionNeed>();
-      for (const need of elf.versionNeeds) {
-        if (resolutionOf(model, analyzed, need.file)?.status === 'package') {
+      for (const version of need.versions) {
+        const parsed = parseVersionName(version.name);
+        if (parsed === null || version.weak) {
           continue;
         }
-
-        for (const version of need.versions) {
-          const parsed = parseVersionName(version.name);
-          if (parsed === null || version.weak) {
-            continue;
-          }
-          const current = highest.get(parsed.namespace);
-          if (current === undefined || compareVersionNumbers(parsed.numbers, current.numbers) > 0) {
-            highest.set(parsed.namespace, {
-              analyzed,
-              namespace: parsed.namespace,
-              library: need.file,
-              version: version.name,
-              numbers: parsed.numbers,
-            });
-          }
+        const current = highest.get(parsed.namespace);
+        if (current === undefined || compareVersionNumbers(parsed.numbers, current.numbers) > 0) {
+          highest.set(parsed.namespace, {
+            analyzed,
+            namespace: parsed.namespace,
+            library: need.file,
+            version: version.name,
+            numbers: parsed.numbers,
+          });
         }
       }
-      needs.push(...highest.values());
     }
+    needs.push(...highest.values());
   }
   return needs;
 }

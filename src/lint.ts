@@ -8,7 +8,7 @@ import { assessCompatibility, summarizeCompatibility } from './analysis/compatib
 import type { AnalyzedEntry } from './analysis/model.js';
 import { describeEntrypoint, summarizeEntry } from './describe.js';
 import type { Rule, RuleLevel, Severity } from './engine/rule.js';
-import { runRules } from './engine/run-rules.js';
+import { runRulesTracked } from './engine/run-rules.js';
 import { REPORT_FORMAT_VERSION, type ArtifactReport, type LintReport } from './report.js';
 import { findRuntime, listRuntimes, type Architecture } from './runtimes/runtime.js';
 import { toolVersion } from './version.js';
@@ -198,11 +198,12 @@ async function lintOne(
   report.kind = model.kind;
   report.entrypoint = model.entrypoint.path;
   report.entrypointDescription = describeEntrypoint(model);
-  report.compatibility = assessCompatibility(model, rules, levels);
+  const mainRun = runRulesTracked(model, rules, levels, true);
+  report.compatibility = assessCompatibility(model, rules, levels, mainRun);
   report.compatibilitySummary = summarizeCompatibility(report.compatibility, settings.architecture);
   report.entries = model.parts.flatMap((part) => part.entries.map((analyzed: AnalyzedEntry) => summarizeEntry(analyzed)));
   // blocksStart only informs the compatibility summary; it is not part of a report.
-  report.findings = runRules(model, rules, levels).map(({ blocksStart: _blocksStart, ...finding }) => finding);
+  report.findings = mainRun.findings.map(({ blocksStart: _blocksStart, ...finding }) => finding);
 
   for (const finding of report.findings) {
     report.counts[finding.severity] += 1;

@@ -154,11 +154,36 @@ async function readPart(
   }));
 
   try {
+    prefetchHeads(archive);
     await forEachConcurrently(part.entries, READ_CONCURRENCY, (analyzed) => readEntry(archive, analyzed, handlerClass));
   } finally {
     archive.close();
   }
   return part;
+}
+
+/**
+ * Names of source and text files whose bytes cannot change how Lambda starts the function when the
+ * file is not executable: the language runtime reads them as what their name says, and neither the
+ * kernel nor ld.so ever opens them. Their content is not read, which in a node_modules tree of
+ * 30,000 files saves nearly all of the reading.
+ */
+const SOURCE_FILE_NAME = /\.(?:[cm]?js|jsx|[cm]?ts|tsx|map|json|md|markdown|txt|css|scss|less|html?|svg|ya?ml|flow|py|pyi|rb|erb)$/i;
+
+/** True when the entry's bytes cannot matter: a source or text file without any execute bit. */
+function contentCannotMatter(entry: PackageEntry): boolean {
+  return entry.permissions !== null && (entry.permissions & 0o111) === 0 && SOURCE_FILE_NAME.test(entry.path);
+}
+
+/** Reads the heads of all entries in one pass where the archive can; a read error there is left to the per-entry reads, which report it. */
+function prefetchHeads(archive: PackageArchive): void {
+  try {
+    archive.prefetchHeads?.(CLASSIFY_BYTES, (entry) => !contentCannotMatter(entry));
+  } catch (error) {
+    if (!(error instanceof Error && 'code' in error)) {
+      throw error;
+    }
+  }
 }
 
 async function readEntry(archive: PackageArchive, analyzed: AnalyzedEntry, handlerClass: string | null): Promise<void> {
@@ -190,10 +215,12 @@ async function readEntry(archive: PackageArchive, analyzed: AnalyzedEntry, handl
     }
 
     // Most entries need only their first bytes; a stream is opened for those that need more.
-    const head = await archive.readHead(entry, CLASSIFY_BYTES);
-    analyzed.content = await classifyContent(head, (offset, length) => openSource().read(offset, length));
-    if (analyzed.content.format === 'elf') {
-      analyzed.elf = await readElf(openSource());
+    if (!contentCannotMatter(entry)) {
+      const head = await archive.readHead(entry, CLASSIFY_BYTES);
+      analyzed.content = await classifyContent(head, (offset, length) => openSource().read(offset, length));
+      if (analyzed.content.format === 'elf') {
+        analyzed.elf = await readElf(openSource());
+      }
     }
     if (needsEntryDetails(analyzed)) {
       await readEntryDetails(analyzed, openSource, (length) => archive.readHead(entry, length), handlerClass);

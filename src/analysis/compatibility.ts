@@ -1,5 +1,5 @@
 import type { Rule, RuleLevel } from '../engine/rule.js';
-import { runRules } from '../engine/run-rules.js';
+import { runRules, type RuleRun } from '../engine/run-rules.js';
 import { listRuntimes, type Architecture } from '../runtimes/runtime.js';
 import type { ArtifactModel } from './model.js';
 import { modelForRuntime } from './variant.js';
@@ -19,26 +19,31 @@ const MAX_REASONS = 3;
  * Runs the rules against every runtime of the same family (custom runtimes against provided.*,
  * Node.js against nodejs*.x, ...) on each of its architectures. A runtime and architecture on which
  * no error is found is one the package starts on. Rules marked `deploymentOnly` (lifecycle dates) do
- * not count.
+ * not count. `mainRun` is the tracked run on the configured runtime: the findings of rules that read
+ * nothing runtime-specific are taken from it rather than computed again for every runtime.
  */
 export function assessCompatibility(
   model: ArtifactModel,
   rules: readonly Rule[],
   levels: ReadonlyMap<string, RuleLevel>,
+  mainRun: RuleRun,
 ): CompatibilityResult[] {
   if (model.archiveError !== null) {
     return [];
   }
 
   const startRules = rules.filter((rule) => rule.deploymentOnly !== true);
+  const rerun = startRules.filter((rule) => !mainRun.runtimeIndependent.has(rule));
+  const reusedCodes = new Set(startRules.filter((rule) => mainRun.runtimeIndependent.has(rule)).map((rule) => rule.code));
+  const reused = mainRun.findings.filter((finding) => reusedCodes.has(finding.ruleId));
+
   const family = model.settings.runtime.family;
   const results: CompatibilityResult[] = [];
 
   for (const runtime of listRuntimes().filter((candidate) => candidate.family === family)) {
     for (const architecture of Object.keys(runtime.architectures) as Architecture[]) {
-      const errors = runRules(modelForRuntime(model, runtime, architecture), startRules, levels).filter(
-        (finding) => finding.severity === 'error' || finding.blocksStart === true,
-      );
+      const findings = [...reused, ...runRules(modelForRuntime(model, runtime, architecture), rerun, levels)];
+      const errors = findings.filter((finding) => finding.severity === 'error' || finding.blocksStart === true);
       const reasons = errors.map((finding) => {
         const subject = finding.entry ?? 'package';
         const detail = finding.detail === null ? '' : ` (${finding.detail})`;

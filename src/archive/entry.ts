@@ -73,5 +73,11 @@ export interface PackageArchive {
    * a stream, to classify every entry of large packages. Rejects with `EntryReadError`.
    */
   readHead(entry: PackageEntry, length: number): Promise<Buffer>;
+  /**
+   * Reads the heads (up to `length` bytes) of the entries `wanted` accepts in one pass, so that later
+   * `readHead` calls for up to `length` bytes are answered from memory, each once. Optional: a folder
+   * has no use for it.
+   */
+  prefetchHeads?(length: number, wanted: (entry: PackageEntry) => boolean): void;
   close(): void;
 }

@@ -1,5 +1,4 @@
 import { fstat, open as openDescriptor } from 'node:fs';
-import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
 import { open as openFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 
@@ -7,13 +6,13 @@ import yauzl from 'yauzl';
 
 import {
   ArchiveError,
-  EntryReadError,
   type EntrySource,
   type EntryType,
   type PackageArchive,
   type PackageEntry,
 } from './entry.js';
 import { FdRandomAccessReader } from './fd-reader.js';
+import { compressedHeadLength, headFromData, headSpan, localDataStart, prefetchHeads } from './entry-head.js';
 import { decodeEntryName, entryPath } from './names.js';
 import { StreamedEntrySource } from './streamed-source.js';
 
@@ -63,6 +62,8 @@ export async function openZipArchive(location: string): Promise<PackageArchive> 
   const entries = rawEntries.map((raw, index) => toPackageEntry(raw, index));
 
   const byIndex = new Map(entries.map((entry, index) => [entry, rawEntries[index]]));
+  let prefetched = new Map<PackageEntry, Buffer>();
+  let prefetchedLength = 0;
 
   return {
     location,
@@ -85,7 +86,21 @@ export async function openZipArchive(location: string): Promise<PackageArchive> 
       if (raw === undefined) {
         throw new Error(`entry ${entry.name} does not belong to ${location}`);
       }
+
+      const head = prefetched.get(entry);
+      if (head !== undefined && length <= prefetchedLength) {
+        prefetched.delete(entry);
+        return Promise.resolve(head.subarray(0, Math.min(length, entry.size)));
+      }
       return readEntryHead(reader, raw, entry, length);
+    },
+    prefetchHeads(length: number, wanted: (entry: PackageEntry) => boolean): void {
+      const targets = entries
+        .filter((entry) => entry.type === 'file' && entry.size > 0 && !entry.encrypted && (entry.compressionMethod === 0 || entry.compressionMethod === 8))
+        .filter(wanted)
+        .map((entry) => ({ entry, localHeader: byIndex.get(entry)?.relativeOffsetOfLocalHeader ?? 0 }));
+      prefetched = prefetchHeads(targets, length, (buffer, position) => reader.readUpToSync(buffer, position));
+      prefetchedLength = length;
     },
     close(): void {
       zipfile.close();
@@ -93,15 +108,6 @@ export async function openZipArchive(location: string): Promise<PackageArchive> 
     },
   };
 }
-
-/** Local file header size before the name (APPNOTE 4.3.7). */
-const LOCAL_HEADER_BYTES = 30;
-
-/** Compressed bytes read to classify an entry; enough for the first KiB of output from deflate. */
-const HEAD_COMPRESSED_BYTES = 8 * 1024;
-
-/** Most output accepted from inflating a head: a crafted prefix cannot expand without bound. */
-const HEAD_MAX_OUTPUT_BYTES = 1 << 20;
 
 /**
  * Reads the first bytes of an entry directly: the local header and the start of its data in one read,
@@ -114,53 +120,35 @@ async function readEntryHead(
   entry: PackageEntry,
   length: number,
 ): Promise<Buffer> {
-  const blockLength = LOCAL_HEADER_BYTES + 1024 + HEAD_COMPRESSED_BYTES;
-  const block = await reader.readCached(raw.relativeOffsetOfLocalHeader, blockLength);
-  const bytesRead = block.length;
-  if (bytesRead < LOCAL_HEADER_BYTES || block.readUInt32LE(0) !== 0x04034b50) {
-    throw new EntryReadError('local file header signature not found where the central directory points');
-  }
+  const localHeader = raw.relativeOffsetOfLocalHeader;
+  const block = await reader.readCached(localHeader, headSpan(entry, length));
+  const dataStart = localDataStart(block);
+  const compressedLength = compressedHeadLength(entry, length);
 
-  const dataStart = LOCAL_HEADER_BYTES + block.readUInt16LE(26) + block.readUInt16LE(28);
-  const compressedLength = Math.min(entry.compressedSize, entry.compressionMethod === 0 ? length : HEAD_COMPRESSED_BYTES);
   let compressed: Buffer;
-  if (dataStart + compressedLength <= bytesRead) {
+  if (dataStart + compressedLength <= block.length) {
     compressed = block.subarray(dataStart, dataStart + compressedLength);
   } else {
-    compressed = await reader.readCached(raw.relativeOffsetOfLocalHeader + dataStart, compressedLength);
+    compressed = await reader.readCached(localHeader + dataStart, compressedLength);
   }
 
-  if (entry.compressionMethod === 0) {
-    return compressed.subarray(0, Math.min(length, entry.size));
+  const head = headFromData(compressed, entry, length);
+  if (head !== null) {
+    return head;
   }
 
-  let output: Buffer;
+  // The head did not inflate far enough (a large stored header, a crafted stream): read it the slow way.
+  const start = localHeader + dataStart;
+  const source = new StreamedEntrySource(
+    async () => reader._readStreamForRange(start, start + entry.compressedSize),
+    entry.compressionMethod,
+    entry.size,
+  );
   try {
-    output = inflateRawSync(compressed, { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: HEAD_MAX_OUTPUT_BYTES });
-  } catch (error) {
-    if (error instanceof RangeError) {
-      // More output than the limit from a few KiB of input: the prefix is a highly compressed run.
-      output = Buffer.alloc(0);
-    } else {
-      throw new EntryReadError(error instanceof Error ? error.message : String(error));
-    }
+    return await source.read(0, length);
+  } finally {
+    source.close();
   }
-
-  if (output.length < Math.min(length, entry.size)) {
-    // The head did not inflate far enough (a large stored header, a crafted stream): read it the slow way.
-    const start = raw.relativeOffsetOfLocalHeader + dataStart;
-    const source = new StreamedEntrySource(
-      async () => reader._readStreamForRange(start, start + entry.compressedSize),
-      entry.compressionMethod,
-      entry.size,
-    );
-    try {
-      return await source.read(0, length);
-    } finally {
-      source.close();
-    }
-  }
-  return output.subarray(0, Math.min(length, entry.size));
 }
 
 function openYauzl(reader: FdRandomAccessReader, fileSize: number): Promise<yauzl.ZipFile> {
