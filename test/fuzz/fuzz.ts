@@ -5,8 +5,9 @@
  * test/regressions.test.ts replays.
  *
  * Usage: node dist/test/fuzz/fuzz.js [--cases N] [--seed S] [--time-limit-ms T]
+ * A run that grows heap and Buffer memory by more than 256 MB is saved as well (`hungry-*`).
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,22 +37,57 @@ class Random {
   }
 }
 
-/** Seeds: every fixture case's function.zip and every fixture binary (as a one-entry directory). */
-function loadSeeds(root: string): Array<{ name: string; bytes: Buffer }> {
-  const seeds: Array<{ name: string; bytes: Buffer }> = [];
+interface Seed {
+  name: string;
+  bytes: Buffer;
+  /** `zip`: the mutant is linted as a zip; `elf`: it is the bootstrap of a package folder. */
+  kind: 'zip' | 'elf';
+}
+
+/** Seeds: every fixture case's function.zip and every fixture ELF binary, each under 4 MB. */
+function loadSeeds(root: string): Seed[] {
+  const seeds: Seed[] = [];
   const cases = join(root, 'fixtures', 'cases');
   for (const id of readdirSync(cases).sort()) {
     const bytes = readFileSync(join(cases, id, 'function.zip'));
     if (bytes.length < 4 * 1024 * 1024) {
-      seeds.push({ name: `${id}.zip`, bytes });
+      seeds.push({ name: `${id}.zip`, bytes, kind: 'zip' });
+    }
+  }
+
+  const binaries = join(root, 'fixtures', 'bin');
+  for (const name of readdirSync(binaries).sort()) {
+    const path = join(binaries, name);
+    if (!statSync(path).isFile()) {
+      continue;
+    }
+    const bytes = readFileSync(path);
+    if (bytes.length < 4 * 1024 * 1024 && bytes.subarray(0, 4).equals(ELF_MAGIC)) {
+      seeds.push({ name: `${name}.elf`, bytes, kind: 'elf' });
     }
   }
   return seeds;
 }
 
-/** Places in a zip where a length or offset field sits: EOCD, central and local headers. */
+const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
+
+/** Growth of the heap and external memory over one run that counts as unbounded allocation. */
+const MEMORY_LIMIT_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Places where a length or offset field sits: in a zip the EOCD, central and local headers; in a
+ * 64-bit ELF file e_phoff, e_shoff, e_phnum, e_shnum and each program header's p_offset and p_filesz.
+ */
 function fieldOffsets(bytes: Buffer): number[] {
   const offsets: number[] = [];
+  if (bytes.length >= 64 && bytes.subarray(0, 4).equals(ELF_MAGIC) && bytes[4] === 2 && bytes[5] === 1) {
+    offsets.push(32, 40, 56, 60);
+    const programHeaders = Number(bytes.readBigUInt64LE(32));
+    const count = bytes.readUInt16LE(56);
+    for (let index = 0; index < count && programHeaders + (index + 1) * 56 <= bytes.length; index += 1) {
+      offsets.push(programHeaders + index * 56 + 8, programHeaders + index * 56 + 32);
+    }
+  }
   for (let index = 0; index + 4 <= bytes.length; index += 1) {
     if (bytes[index] === 0x50 && bytes[index + 1] === 0x4b) {
       const kind = bytes.readUInt16LE(index + 2);
@@ -112,6 +148,8 @@ export interface FuzzResult {
   runs: number;
   crashes: string[];
   slow: string[];
+  /** Runs whose heap and external memory grew by more than MEMORY_LIMIT_BYTES. */
+  hungry: string[];
 }
 
 /** Runs `count` mutants; failures are written to `regressions` and listed in the result. */
@@ -120,15 +158,23 @@ export async function fuzz(count: number, seedValue: number, timeLimitMs: number
   const seeds = loadSeeds(root);
   const random = new Random(seedValue);
   const scratch = mkdtempSync(join(tmpdir(), 'lambda-lint-fuzz-'));
-  const result: FuzzResult = { runs: 0, crashes: [], slow: [] };
+  const result: FuzzResult = { runs: 0, crashes: [], slow: [], hungry: [] };
+  const packageFolder = join(scratch, 'package');
+  mkdirSync(packageFolder);
 
   try {
     for (let run = 0; run < count; run += 1) {
       const seed = seeds[random.below(seeds.length)];
       const mutant = mutate(seed.bytes, random);
-      const path = join(scratch, 'mutant.zip');
-      writeFileSync(path, mutant);
+      const path = seed.kind === 'zip' ? join(scratch, 'mutant.zip') : packageFolder;
+      if (seed.kind === 'zip') {
+        writeFileSync(path, mutant);
+      } else {
+        writeFileSync(join(packageFolder, 'bootstrap'), mutant);
+        chmodSync(join(packageFolder, 'bootstrap'), 0o755);
+      }
 
+      const memoryBefore = usedMemory();
       const started = performance.now();
       let failure: string | null = null;
       try {
@@ -137,20 +183,35 @@ export async function fuzz(count: number, seedValue: number, timeLimitMs: number
         failure = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       }
       const elapsed = performance.now() - started;
+      const grown = usedMemory() - memoryBefore;
       result.runs += 1;
 
-      if (failure !== null || elapsed > timeLimitMs) {
+      let kind: 'crash' | 'slow' | 'hungry' | null = null;
+      if (failure !== null) {
+        kind = 'crash';
+      } else if (elapsed > timeLimitMs) {
+        kind = 'slow';
+      } else if (grown > MEMORY_LIMIT_BYTES) {
+        kind = 'hungry';
+      }
+      if (kind !== null) {
         mkdirSync(regressions, { recursive: true });
-        const name = `${failure !== null ? 'crash' : 'slow'}-${seedValue}-${run}-${seed.name}`;
+        const name = `${kind}-${seedValue}-${run}-${seed.name}`;
         writeFileSync(join(regressions, name), mutant);
-        const line = `${name}: ${failure ?? `${elapsed.toFixed(0)} ms`}`;
-        (failure !== null ? result.crashes : result.slow).push(line);
+        const detail = { crash: failure ?? '', slow: `${elapsed.toFixed(0)} ms`, hungry: `${(grown / 1048576).toFixed(0)} MB` }[kind];
+        ({ crash: result.crashes, slow: result.slow, hungry: result.hungry })[kind].push(`${name}: ${detail}`);
       }
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
   return result;
+}
+
+/** Heap and external (Buffer) memory in use now. */
+function usedMemory(): number {
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.external;
 }
 
 function option(argv: string[], name: string, fallback: number): number {
@@ -166,9 +227,11 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   const regressions = join(packageRoot(), 'test', 'regressions');
 
   const result = await fuzz(count, seed, timeLimit, regressions);
-  for (const line of [...result.crashes, ...result.slow]) {
+  for (const line of [...result.crashes, ...result.slow, ...result.hungry]) {
     process.stdout.write(`${line}\n`);
   }
-  process.stdout.write(`fuzz: ${result.runs} runs, ${result.crashes.length} crashes, ${result.slow.length} over ${timeLimit} ms (seed ${seed})\n`);
-  process.exitCode = result.crashes.length + result.slow.length > 0 ? 1 : 0;
+  process.stdout.write(
+    `fuzz: ${result.runs} runs, ${result.crashes.length} crashes, ${result.slow.length} over ${timeLimit} ms, ${result.hungry.length} over ${MEMORY_LIMIT_BYTES / 1048576} MB (seed ${seed})\n`,
+  );
+  process.exitCode = result.crashes.length + result.slow.length + result.hungry.length > 0 ? 1 : 0;
 }
