@@ -72,6 +72,16 @@ describe('zip with a valid baseline', () => {
     expectWellBehaved(run, 0);
     expect(artifactOf(run).entrypoint).toBe('/var/task/bootstrap');
   });
+
+  it('writes only the -o file for a damaged zip', () => {
+    writeFileSync(join(workDir, 'damaged-output.zip'), FIXTURE_ZIP.subarray(0, 1000));
+    const run = runGuarded([...TODAY, '--format', 'json', '-o', 'report.json', 'damaged-output.zip'], workDir);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('');
+    expect(run.newPaths).toEqual(['report.json']);
+    expect(readFileSync(join(workDir, 'report.json'), 'utf8')).toContain('corrupt-zip');
+  });
 });
 
 describe('truncated and cut zips', () => {
