@@ -3,6 +3,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 
+import { printableName } from '../src/archive/names.js';
 import { expandInputs } from '../src/inputs.js';
 import { ConfigError, loadConfig, type LoadedConfig } from '../src/config/load-config.js';
 import { findRule, docsPagePath, readDocsPage } from '../src/docs-pages.js';
@@ -370,8 +371,9 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const inputErrors = report.artifacts.filter((artifact) => artifact.inputError !== null);
+  // The message names the path, which may hold escape sequences or line breaks: print them escaped.
   for (const artifact of inputErrors) {
-    process.stderr.write(`lambda-lint: ${oneLine(artifact.inputError ?? '')}\n`);
+    process.stderr.write(`lambda-lint: ${printableName(artifact.inputError ?? '')}\n`);
   }
 
   const rendered = render(report, options);
