@@ -51,7 +51,9 @@ export function localDataStart(block: Buffer): number {
 export function headFromData(compressed: Buffer, entry: PackageEntry, length: number): Buffer | null {
   const wanted = Math.min(length, entry.size);
   if (entry.compressionMethod === 0) {
-    return compressed.length >= wanted ? compressed.subarray(0, wanted) : null;
+    // Stored data is as long as the compressed size, whatever the declared size says.
+    const stored = Math.min(wanted, entry.compressedSize);
+    return compressed.length >= stored ? compressed.subarray(0, stored) : null;
   }
 
   let output = inflateHead(compressed);
