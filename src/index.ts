@@ -11,7 +11,8 @@ export { listRuntimes, findRuntime } from './runtimes/runtime.js';
 export { RULES } from '../rules/index.js';
 
 /**
- * Lints deployment packages (zip files or folders) for a custom runtime and returns the report.
+ * Lints deployment packages (zip files, folders, or a single ELF file checked as `bootstrap`) and
+ * returns the report.
  * Rejects with `OptionError` for an unknown runtime or an architecture the runtime lacks.
  */
 export function lint(paths: string[], options: LintOptions = {}): Promise<LintReport> {

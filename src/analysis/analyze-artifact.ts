@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 
 import { openDirectoryArchive } from '../archive/directory-archive.js';
 import { ArchiveError, EntryReadError, type EntrySource, type PackageArchive, type PackageEntry } from '../archive/entry.js';
+import { openSingleFileArchive, startsWithElfMagic, type SingleFileArchive } from '../archive/single-file-archive.js';
 import { openZipArchive } from '../archive/zip-archive.js';
 import { CLASSIFY_BYTES, classifyContent } from '../content/classify.js';
 import { readElf } from '../elf/read-elf.js';
@@ -41,7 +42,7 @@ export async function analyzeArtifact(
 ): Promise<ArtifactModel> {
   const parts: PackagePart[] = [];
   let archiveError: string | null = null;
-  let kind: PackageArchive['kind'] = 'zip';
+  let kind: ArtifactModel['kind'] = 'zip';
 
   const role: PackagePart['role'] = settings.kind === 'layer' ? 'layer' : 'function';
   const handlerClass = handlerTarget(settings.runtime, settings.handler)?.classFile ?? null;
@@ -61,7 +62,7 @@ export async function analyzeArtifact(
   }
 
   for (const layerLocation of layerLocations) {
-    let layer: PackageArchive;
+    let layer: PackageArchive | SingleFileArchive;
     try {
       layer = await openPackage(layerLocation);
     } catch (error) {
@@ -102,7 +103,8 @@ export async function analyzeArtifact(
   };
 }
 
-async function openPackage(location: string): Promise<PackageArchive> {
+/** Opens a folder, a zip, or a single ELF file (checked as the package's `bootstrap`). */
+async function openPackage(location: string): Promise<PackageArchive | SingleFileArchive> {
   let stats;
   try {
     stats = await stat(location);
@@ -121,6 +123,9 @@ async function openPackage(location: string): Promise<PackageArchive> {
     return await openZipArchive(location);
   } catch (error) {
     if (error instanceof ArchiveError && !error.damagedZip) {
+      if (await startsWithElfMagic(location)) {
+        return openSingleFileArchive(location);
+      }
       throw new InputError(`${location}: ${error.message}`);
     }
     if (!(error instanceof ArchiveError) && error instanceof Error && 'code' in error) {
@@ -139,7 +144,7 @@ async function fileSize(location: string): Promise<number | null> {
 }
 
 async function readPart(
-  archive: PackageArchive,
+  archive: PackageArchive | SingleFileArchive,
   role: PackagePart['role'],
   root: PackagePart['root'],
   primary: boolean,
@@ -161,7 +166,7 @@ async function readPart(
   return part;
 }
 
-async function readEntry(archive: PackageArchive, analyzed: AnalyzedEntry, handlerClass: string | null): Promise<void> {
+async function readEntry(archive: PackageArchive | SingleFileArchive, analyzed: AnalyzedEntry, handlerClass: string | null): Promise<void> {
   const entry = analyzed.entry;
   if (entry.type === 'directory') {
     return;

@@ -1,4 +1,5 @@
 import type { PackageArchive, PackageEntry } from '../archive/entry.js';
+import type { SingleFileArchive } from '../archive/single-file-archive.js';
 import type { ContentInfo } from '../content/classify.js';
 import type { ElfInfo } from '../elf/read-elf.js';
 import type { Architecture, RuntimeInfo } from '../runtimes/runtime.js';
@@ -54,7 +55,8 @@ export interface LintSettings {
 /** Everything the rules see about one artifact. Rules only read it. */
 export interface ArtifactModel {
   location: string;
-  kind: PackageArchive['kind'];
+  /** `file` for a single ELF file linted as the package's `bootstrap`. */
+  kind: PackageArchive['kind'] | SingleFileArchive['kind'];
   settings: LintSettings;
   /** The function package, then each layer in attachment order. */
   parts: PackagePart[];
