@@ -14,6 +14,7 @@ import { formatSarif } from '../src/format/sarif.js';
 import { formatText } from '../src/format/text.js';
 import { formatRuntimesJson, formatRuntimesText } from '../src/format/runtimes.js';
 import { listRuntimes } from '../src/runtimes/runtime.js';
+import { ProgressLine } from '../src/progress-line.js';
 import { toolHomepage, toolVersion } from '../src/version.js';
 
 /** Exit codes: 0 clean or warnings only, 1 errors (or too many warnings), 2 usage or unreadable input, 3 internal failure. */
@@ -346,6 +347,9 @@ async function main(argv: string[]): Promise<number> {
   // Arguments that match nothing stay in the report as unreadable artifacts, so every format shows them.
   const expanded = await expandInputs(program.args);
 
+  // Progress goes to stderr, so it does not mix with any output format, and only on a terminal.
+  const progress = new ProgressLine(process.stderr, { enabled: !options.quiet });
+
   let report: LintReport;
   try {
     report = await lint([...expanded.paths, ...expanded.unmatched], {
@@ -360,6 +364,7 @@ async function main(argv: string[]): Promise<number> {
       artifactOverrides: loaded.config.artifacts,
       ignores: loaded.config.ignores,
       configDirectory: loaded.directory,
+      onProgress: (state) => progress.update(state),
     });
   } catch (error) {
     if (error instanceof OptionError) {
@@ -367,6 +372,8 @@ async function main(argv: string[]): Promise<number> {
       return EXIT_USAGE;
     }
     throw error;
+  } finally {
+    progress.clear();
   }
 
   const inputErrors = report.artifacts.filter((artifact) => artifact.inputError !== null);

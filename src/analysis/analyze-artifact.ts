@@ -10,7 +10,7 @@ import { collectLoadedFiles, findEntrypoint } from './entrypoint.js';
 import { needsEntryDetails, readEntryDetails } from './entry-details.js';
 import { handlerTarget } from './handler.js';
 import { resolveLibraries, type LibraryResolution } from './library-search.js';
-import type { AnalyzedEntry, ArtifactModel, EntrypointInfo, LintSettings, PackagePart } from './model.js';
+import type { AnalyzedEntry, ArtifactModel, EntrypointInfo, LintSettings, PackagePart, ReadProgressListener } from './model.js';
 import { PackageFileSystem, extractedPath } from './package-fs.js';
 
 /** Entries read at the same time; reads overlap I/O and inflation without holding many buffers. */
@@ -39,6 +39,7 @@ export async function analyzeArtifact(
   location: string,
   layerLocations: string[],
   settings: LintSettings,
+  onProgress?: ReadProgressListener,
 ): Promise<ArtifactModel> {
   const parts: PackagePart[] = [];
   let archiveError: string | null = null;
@@ -51,7 +52,7 @@ export async function analyzeArtifact(
   try {
     const archive = await openPackage(location);
     kind = archive.kind;
-    parts.push(await readPart(archive, role, root, true, handlerClass));
+    parts.push(await readPart(archive, role, root, true, handlerClass, onProgress));
   } catch (error) {
     if (error instanceof ArchiveError && error.damagedZip) {
       archiveError = error.message;
@@ -69,7 +70,7 @@ export async function analyzeArtifact(
       const reason = error instanceof Error ? error.message : String(error);
       throw new InputError(`layer ${reason}`);
     }
-    parts.push(await readPart(layer, 'layer', '/opt', false, handlerClass));
+    parts.push(await readPart(layer, 'layer', '/opt', false, handlerClass, onProgress));
   }
 
   const fileSystem = new PackageFileSystem(parts);
@@ -149,6 +150,7 @@ async function readPart(
   root: PackagePart['root'],
   primary: boolean,
   handlerClass: string | null,
+  onProgress: ReadProgressListener | undefined,
 ): Promise<PackagePart> {
   const part: PackagePart = { role, primary, location: archive.location, root, archiveSize: archive.archiveSize, entries: [] };
 
@@ -158,10 +160,24 @@ async function readPart(
     path: extractedPath(root, entry.path),
   }));
 
+  const progress = {
+    location: archive.location,
+    entriesRead: 0,
+    entriesTotal: part.entries.length,
+    bytesTotal: archive.archiveSize ?? part.entries.reduce((sum, analyzed) => sum + analyzed.entry.size, 0),
+    done: false,
+  };
+  onProgress?.({ ...progress });
+
   try {
-    await forEachConcurrently(part.entries, READ_CONCURRENCY, (analyzed) => readEntry(archive, analyzed, handlerClass));
+    await forEachConcurrently(part.entries, READ_CONCURRENCY, async (analyzed) => {
+      await readEntry(archive, analyzed, handlerClass);
+      progress.entriesRead += 1;
+      onProgress?.({ ...progress });
+    });
   } finally {
     archive.close();
+    onProgress?.({ ...progress, done: true });
   }
   return part;
 }
