@@ -15,6 +15,7 @@ import { formatText } from '../src/format/text.js';
 import { formatRuntimesJson, formatRuntimesText } from '../src/format/runtimes.js';
 import { listRuntimes } from '../src/runtimes/runtime.js';
 import { ProgressLine } from '../src/progress-line.js';
+import { runHookCommand } from '../src/hooks/hook-command.js';
 import { toolHomepage, toolVersion } from '../src/version.js';
 
 /** Exit codes: 0 clean or warnings only, 1 errors (or too many warnings), 2 usage or unreadable input, 3 internal failure. */
@@ -115,6 +116,7 @@ function buildProgram(): Command {
         '  lambda-lint runtimes [--format text|json]   list the known runtimes with OS, glibc, architectures and status\n' +
         '  lambda-lint rules                           list every rule: code, name, default level, summary\n' +
         '  lambda-lint explain <code|name>             print a rule\'s documentation page\n' +
+        '  lambda-lint hook install [--force] [args]   write a git pre-push hook that runs lambda-lint with args\n' +
         '\nExit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage error or unreadable input, 3 internal failure.',
     )
     .showSuggestionAfterError(false)
@@ -283,7 +285,7 @@ function runExplainCommand(argv: string[]): number {
 }
 
 async function main(argv: string[]): Promise<number> {
-  // The subcommands are runtimes, rules and explain; a package file of one of those names is linted as ./name.
+  // The subcommands are runtimes, rules, explain and hook; a package file of one of those names is linted as ./name.
   if (argv[2] === 'runtimes') {
     return runRuntimesCommand(argv.slice(3));
   }
@@ -292,6 +294,9 @@ async function main(argv: string[]): Promise<number> {
   }
   if (argv[2] === 'explain') {
     return runExplainCommand(argv.slice(3));
+  }
+  if (argv[2] === 'hook') {
+    return runHookCommand(argv.slice(3));
   }
 
   const program = buildProgram();
