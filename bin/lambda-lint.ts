@@ -5,18 +5,16 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 
 import { expandInputs } from '../src/inputs.js';
 import { ConfigError, loadConfig, type LoadedConfig } from '../src/config/load-config.js';
-import { findRule, docsPagePath, readDocsPage } from '../src/docs-pages.js';
+import { findRule, readDocsPage } from '../src/docs-pages.js';
 import { OptionError, RULES, lint, type LintReport, type RuleLevel } from '../src/index.js';
 import { effectiveSettings } from '../src/lint.js';
-import { formatGithub, formatGithubSummary } from '../src/format/github.js';
-import { formatJson } from '../src/format/json.js';
-import { formatSarif } from '../src/format/sarif.js';
-import { formatText } from '../src/format/text.js';
+import { formatReport } from '../src/format/format-report.js';
+import { formatGithubSummary } from '../src/format/github.js';
 import { formatRuntimesJson, formatRuntimesText } from '../src/format/runtimes.js';
 import { listRuntimes } from '../src/runtimes/runtime.js';
 import { ProgressLine } from '../src/progress-line.js';
 import { runHookCommand } from '../src/hooks/hook-command.js';
-import { toolHomepage, toolVersion } from '../src/version.js';
+import { toolVersion } from '../src/version.js';
 
 /** Exit codes: 0 clean or warnings only, 1 errors (or too many warnings), 2 usage or unreadable input, 3 internal failure. */
 const EXIT_OK = 0;
@@ -138,24 +136,12 @@ function useColor(options: CliOptions): boolean {
 }
 
 function render(report: LintReport, options: CliOptions): string {
-  switch (options.format) {
-    case 'json':
-      return formatJson(report);
-    case 'sarif':
-      return formatSarif(report, {
-        includeSuppressed: options.includeSuppressed,
-        rules: RULES,
-        docsMarkdown: (rule) => readDocsPage(rule.name),
-        // TODO: the project has no public home yet; once package.json has a `homepage`, SARIF gets informationUri and helpUri.
-        informationUri: toolHomepage(),
-        docsBaseUrl: toolHomepage() === null ? null : `${toolHomepage() ?? ''}/docs/rules`,
-        baseDirectory: process.cwd(),
-      });
-    case 'github':
-      return formatGithub(report, options.quiet);
-    default:
-      return formatText(report, { color: useColor(options), quiet: options.quiet, docsLocation: docsPagePath });
-  }
+  return formatReport(report, options.format, {
+    color: useColor(options),
+    quiet: options.quiet,
+    includeSuppressed: options.includeSuppressed,
+    baseDirectory: process.cwd(),
+  });
 }
 
 /**
