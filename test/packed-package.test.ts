@@ -25,7 +25,7 @@ const consumer = join(scratch, 'consumer');
 let tarball = '';
 let packedFiles: string[] = [];
 
-/** The environment without the npm_* variables that `npm test` sets, so the child npm reads its own settings. */
+/** Returns the environment without the npm_* variables that `npm test` sets, so the child npm reads its own settings. */
 function cleanEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')));
 }
