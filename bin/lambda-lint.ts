@@ -6,16 +6,16 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { printableName } from '../src/archive/names.js';
 import { expandInputs } from '../src/inputs.js';
 import { ConfigError, loadConfig, type LoadedConfig } from '../src/config/load-config.js';
-import { findRule, docsPagePath, readDocsPage } from '../src/docs-pages.js';
+import { findRule, readDocsPage } from '../src/docs-pages.js';
 import { OptionError, RULES, lint, type LintReport, type RuleLevel } from '../src/index.js';
 import { effectiveSettings } from '../src/lint.js';
-import { formatGithub, formatGithubSummary } from '../src/format/github.js';
-import { formatJson } from '../src/format/json.js';
-import { formatSarif } from '../src/format/sarif.js';
-import { formatText } from '../src/format/text.js';
+import { formatReport } from '../src/format/format-report.js';
+import { formatGithubSummary } from '../src/format/github.js';
 import { formatRuntimesJson, formatRuntimesText } from '../src/format/runtimes.js';
 import { listRuntimes } from '../src/runtimes/runtime.js';
-import { toolHomepage, toolVersion } from '../src/version.js';
+import { ProgressLine } from '../src/progress-line.js';
+import { runHookCommand } from '../src/hooks/hook-command.js';
+import { toolVersion } from '../src/version.js';
 
 /** Exit codes: 0 clean or warnings only, 1 errors (or too many warnings), 2 usage or unreadable input, 3 internal failure. */
 const EXIT_OK = 0;
@@ -115,6 +115,7 @@ function buildProgram(): Command {
         '  lambda-lint runtimes [--format text|json]   list the known runtimes with OS, glibc, architectures and status\n' +
         '  lambda-lint rules                           list every rule: code, name, default level, summary\n' +
         '  lambda-lint explain <code|name>             print a rule\'s documentation page\n' +
+        '  lambda-lint hook install [--force] [args]   write a git pre-push hook that runs lambda-lint with args\n' +
         '\nExit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage error or unreadable input, 3 internal failure.',
     )
     .showSuggestionAfterError(false)
@@ -136,24 +137,12 @@ function useColor(options: CliOptions): boolean {
 }
 
 function render(report: LintReport, options: CliOptions): string {
-  switch (options.format) {
-    case 'json':
-      return formatJson(report);
-    case 'sarif':
-      return formatSarif(report, {
-        includeSuppressed: options.includeSuppressed,
-        rules: RULES,
-        docsMarkdown: (rule) => readDocsPage(rule.name),
-        // TODO: the project has no public home yet; once package.json has a `homepage`, SARIF gets informationUri and helpUri.
-        informationUri: toolHomepage(),
-        docsBaseUrl: toolHomepage() === null ? null : `${toolHomepage() ?? ''}/docs/rules`,
-        baseDirectory: process.cwd(),
-      });
-    case 'github':
-      return formatGithub(report, options.quiet);
-    default:
-      return formatText(report, { color: useColor(options), quiet: options.quiet, docsLocation: docsPagePath });
-  }
+  return formatReport(report, options.format, {
+    color: useColor(options),
+    quiet: options.quiet,
+    includeSuppressed: options.includeSuppressed,
+    baseDirectory: process.cwd(),
+  });
 }
 
 /**
@@ -283,7 +272,7 @@ function runExplainCommand(argv: string[]): number {
 }
 
 async function main(argv: string[]): Promise<number> {
-  // The subcommands are runtimes, rules and explain; a package file of one of those names is linted as ./name.
+  // The subcommands are runtimes, rules, explain and hook; a package file of one of those names is linted as ./name.
   if (argv[2] === 'runtimes') {
     return runRuntimesCommand(argv.slice(3));
   }
@@ -292,6 +281,9 @@ async function main(argv: string[]): Promise<number> {
   }
   if (argv[2] === 'explain') {
     return runExplainCommand(argv.slice(3));
+  }
+  if (argv[2] === 'hook') {
+    return runHookCommand(argv.slice(3));
   }
 
   const program = buildProgram();
@@ -347,6 +339,9 @@ async function main(argv: string[]): Promise<number> {
   // Arguments that match nothing stay in the report as unreadable artifacts, so every format shows them.
   const expanded = await expandInputs(program.args);
 
+  // Progress goes to stderr, so it does not mix with any output format, and only on a terminal.
+  const progress = new ProgressLine(process.stderr, { enabled: !options.quiet });
+
   let report: LintReport;
   try {
     report = await lint([...expanded.paths, ...expanded.unmatched], {
@@ -361,6 +356,7 @@ async function main(argv: string[]): Promise<number> {
       artifactOverrides: loaded.config.artifacts,
       ignores: loaded.config.ignores,
       configDirectory: loaded.directory,
+      onProgress: (state) => progress.update(state),
     });
   } catch (error) {
     if (error instanceof OptionError) {
@@ -368,6 +364,8 @@ async function main(argv: string[]): Promise<number> {
       return EXIT_USAGE;
     }
     throw error;
+  } finally {
+    progress.clear();
   }
 
   const inputErrors = report.artifacts.filter((artifact) => artifact.inputError !== null);

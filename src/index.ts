@@ -4,15 +4,25 @@ import type { LintReport } from './report.js';
 
 export { OptionError } from './lint.js';
 export type { LintOptions } from './lint.js';
+export { REPORT_FORMAT_VERSION } from './report.js';
 export type { ArtifactReport, ElfSummary, EntrySummary, LintReport } from './report.js';
 export type { Finding, Rule, RuleLevel, Severity } from './engine/rule.js';
+export type { CompatibilityResult } from './analysis/compatibility.js';
+export type { ReadProgress, ReadProgressListener } from './analysis/model.js';
+export type { SuppressedFinding } from './config/ignores.js';
+export { ConfigError, loadConfig } from './config/load-config.js';
+export type { ArtifactSettings, IgnoreEntry, LintConfig, LoadedConfig } from './config/load-config.js';
+export { formatReport } from './format/format-report.js';
+export type { FormatOptions, ReportFormat } from './format/format-report.js';
 export type { Architecture, RuntimeInfo } from './runtimes/runtime.js';
 export { listRuntimes, findRuntime } from './runtimes/runtime.js';
 export { RULES } from '../rules/index.js';
 
 /**
- * Lints deployment packages (zip files or folders) for a custom runtime and returns the report.
- * Rejects with `OptionError` for an unknown runtime or an architecture the runtime lacks.
+ * Lints deployment packages (zip files, folders, or a single ELF file checked as `bootstrap`) and
+ * returns the report. Paths are used as given: globs are not expanded, and no configuration file
+ * is read unless its settings are passed in `options` (see `loadConfig`). Rejects with
+ * `OptionError` for an unknown runtime or an architecture the runtime lacks.
  */
 export function lint(paths: string[], options: LintOptions = {}): Promise<LintReport> {
   return lintWithRules(paths, { ...options, rules: options.rules ?? RULES });

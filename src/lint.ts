@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 
 import { InputError, analyzeArtifact } from './analysis/analyze-artifact.js';
-import type { LintSettings } from './analysis/model.js';
+import type { LintSettings, ReadProgressListener } from './analysis/model.js';
 import { applyIgnores, artifactOverride } from './config/ignores.js';
 import type { ArtifactSettings, IgnoreEntry } from './config/load-config.js';
 import { assessCompatibility, summarizeCompatibility } from './analysis/compatibility.js';
@@ -38,6 +38,8 @@ export interface LintOptions {
   ignores?: IgnoreEntry[];
   /** Folder that globs and layer paths of `defaults`, `artifactOverrides` and `ignores` are relative to. */
   configDirectory?: string;
+  /** Called as the entries of each package (artifact or layer) are read, e.g. to draw a progress line. */
+  onProgress?: ReadProgressListener;
 }
 
 /** An option value lambda-lint cannot use, such as an unknown runtime (exit code 2 in the CLI). */
@@ -63,7 +65,7 @@ export async function lint(paths: string[], options: LintOptions & { rules: read
   for (const path of paths) {
     const override = artifactOverride(options.artifactOverrides ?? [], path, configDirectory);
     const settings = resolveSettings(options, override, configDirectory, now);
-    const report = await lintOne(path, settings.layers, settings.lint, options.rules, levels);
+    const report = await lintOne(path, settings.layers, settings.lint, options.rules, levels, options.onProgress);
 
     const { unsuppressed, suppressed } = applyIgnores(report.findings, path, configDirectory, ignores, usedIgnores);
     report.findings = unsuppressed;
@@ -166,6 +168,7 @@ async function lintOne(
   settings: LintSettings,
   rules: readonly Rule[],
   levels: Map<string, RuleLevel>,
+  onProgress: ReadProgressListener | undefined,
 ): Promise<ArtifactReport> {
   const report: ArtifactReport = {
     path,
@@ -186,7 +189,7 @@ async function lintOne(
 
   let model;
   try {
-    model = await analyzeArtifact(path, layers, settings);
+    model = await analyzeArtifact(path, layers, settings, onProgress);
   } catch (error) {
     if (error instanceof InputError) {
       report.inputError = error.message;

@@ -48,7 +48,8 @@ export interface EntrySummary {
 
 export interface ArtifactReport {
   path: string;
-  kind: 'zip' | 'directory' | null;
+  /** `file` when the path is a single ELF file, linted as a package whose only entry is `bootstrap`; null when unreadable. */
+  kind: 'zip' | 'directory' | 'file' | null;
   runtime: string;
   architecture: Architecture;
   layers: string[];

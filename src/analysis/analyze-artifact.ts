@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 
 import { openDirectoryArchive } from '../archive/directory-archive.js';
 import { ArchiveError, EntryReadError, type EntrySource, type PackageArchive, type PackageEntry } from '../archive/entry.js';
+import { openSingleFileArchive, startsWithElfMagic, type SingleFileArchive } from '../archive/single-file-archive.js';
 import { openZipArchive } from '../archive/zip-archive.js';
 import { CLASSIFY_BYTES, classifyContent } from '../content/classify.js';
 import { readElf } from '../elf/read-elf.js';
@@ -9,7 +10,7 @@ import { collectLoadedFiles, findEntrypoint } from './entrypoint.js';
 import { needsEntryDetails, readEntryDetails } from './entry-details.js';
 import { handlerTarget } from './handler.js';
 import { resolveLibraries, type LibraryResolution } from './library-search.js';
-import type { AnalyzedEntry, ArtifactModel, EntrypointInfo, LintSettings, PackagePart } from './model.js';
+import type { AnalyzedEntry, ArtifactModel, EntrypointInfo, LintSettings, PackagePart, ReadProgressListener } from './model.js';
 import { PackageFileSystem, extractedPath } from './package-fs.js';
 
 /** Entries read at the same time; reads overlap I/O and inflation without holding many buffers. */
@@ -38,10 +39,11 @@ export async function analyzeArtifact(
   location: string,
   layerLocations: string[],
   settings: LintSettings,
+  onProgress?: ReadProgressListener,
 ): Promise<ArtifactModel> {
   const parts: PackagePart[] = [];
   let archiveError: string | null = null;
-  let kind: PackageArchive['kind'] = 'zip';
+  let kind: ArtifactModel['kind'] = 'zip';
 
   const role: PackagePart['role'] = settings.kind === 'layer' ? 'layer' : 'function';
   const handlerClass = handlerTarget(settings.runtime, settings.handler)?.classFile ?? null;
@@ -50,7 +52,7 @@ export async function analyzeArtifact(
   try {
     const archive = await openPackage(location);
     kind = archive.kind;
-    parts.push(await readPart(archive, role, root, true, handlerClass));
+    parts.push(await readPart(archive, role, root, true, handlerClass, onProgress));
   } catch (error) {
     if (error instanceof ArchiveError && error.damagedZip) {
       archiveError = error.message;
@@ -61,14 +63,14 @@ export async function analyzeArtifact(
   }
 
   for (const layerLocation of layerLocations) {
-    let layer: PackageArchive;
+    let layer: PackageArchive | SingleFileArchive;
     try {
       layer = await openPackage(layerLocation);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new InputError(`layer ${reason}`);
     }
-    parts.push(await readPart(layer, 'layer', '/opt', false, handlerClass));
+    parts.push(await readPart(layer, 'layer', '/opt', false, handlerClass, onProgress));
   }
 
   const fileSystem = new PackageFileSystem(parts);
@@ -102,7 +104,8 @@ export async function analyzeArtifact(
   };
 }
 
-async function openPackage(location: string): Promise<PackageArchive> {
+/** Opens a folder, a zip, or a single ELF file (checked as the package's `bootstrap`). */
+async function openPackage(location: string): Promise<PackageArchive | SingleFileArchive> {
   let stats;
   try {
     stats = await stat(location);
@@ -121,6 +124,9 @@ async function openPackage(location: string): Promise<PackageArchive> {
     return await openZipArchive(location);
   } catch (error) {
     if (error instanceof ArchiveError && !error.damagedZip) {
+      if (await startsWithElfMagic(location)) {
+        return openSingleFileArchive(location);
+      }
       throw new InputError(`${location}: ${error.message}`);
     }
     if (!(error instanceof ArchiveError) && error instanceof Error && 'code' in error) {
@@ -139,11 +145,12 @@ async function fileSize(location: string): Promise<number | null> {
 }
 
 async function readPart(
-  archive: PackageArchive,
+  archive: PackageArchive | SingleFileArchive,
   role: PackagePart['role'],
   root: PackagePart['root'],
   primary: boolean,
   handlerClass: string | null,
+  onProgress: ReadProgressListener | undefined,
 ): Promise<PackagePart> {
   const part: PackagePart = { role, primary, location: archive.location, root, archiveSize: archive.archiveSize, entries: [] };
 
@@ -153,11 +160,27 @@ async function readPart(
     path: extractedPath(root, entry.path),
   }));
 
+  const progress = {
+    location: archive.location,
+    entriesRead: 0,
+    entriesTotal: part.entries.length,
+    bytesTotal: archive.archiveSize ?? part.entries.reduce((sum, analyzed) => sum + analyzed.entry.size, 0),
+    done: false,
+  };
+  onProgress?.({ ...progress });
+
   try {
     prefetchHeads(archive);
-    await forEachConcurrently(part.entries, READ_CONCURRENCY, (analyzed) => readEntry(archive, analyzed, handlerClass));
+    await forEachConcurrently(part.entries, READ_CONCURRENCY, async (analyzed) => {
+      await readEntry(archive, analyzed, handlerClass);
+      progress.entriesRead += 1;
+      if (onProgress !== undefined) {
+        onProgress({ ...progress });
+      }
+    });
   } finally {
     archive.close();
+    onProgress?.({ ...progress, done: true });
   }
   return part;
 }
@@ -176,7 +199,7 @@ function contentCannotMatter(entry: PackageEntry): boolean {
 }
 
 /** Reads the heads of all entries in one pass where the archive can; a read error there is left to the per-entry reads, which report it. */
-function prefetchHeads(archive: PackageArchive): void {
+function prefetchHeads(archive: PackageArchive | SingleFileArchive): void {
   try {
     archive.prefetchHeads?.(CLASSIFY_BYTES, (entry) => !contentCannotMatter(entry));
   } catch (error) {
@@ -186,7 +209,7 @@ function prefetchHeads(archive: PackageArchive): void {
   }
 }
 
-async function readEntry(archive: PackageArchive, analyzed: AnalyzedEntry, handlerClass: string | null): Promise<void> {
+async function readEntry(archive: PackageArchive | SingleFileArchive, analyzed: AnalyzedEntry, handlerClass: string | null): Promise<void> {
   const entry = analyzed.entry;
   if (entry.type === 'directory') {
     return;

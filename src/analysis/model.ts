@@ -1,4 +1,5 @@
 import type { PackageArchive, PackageEntry } from '../archive/entry.js';
+import type { SingleFileArchive } from '../archive/single-file-archive.js';
 import type { ContentInfo } from '../content/classify.js';
 import type { ElfInfo } from '../elf/read-elf.js';
 import type { Architecture, RuntimeInfo } from '../runtimes/runtime.js';
@@ -51,10 +52,26 @@ export interface LintSettings {
   now: Date;
 }
 
+/** Progress of reading one package's entries, reported after each entry. */
+export interface ReadProgress {
+  /** The zip, folder or file being read: the artifact or one of its layers. */
+  location: string;
+  entriesRead: number;
+  entriesTotal: number;
+  /** Size of the zip file, or the sum of the entry sizes for a folder or a single file. */
+  bytesTotal: number;
+  /** True on the last call for this package, also when reading stopped on an error. */
+  done: boolean;
+}
+
+/** Receives read progress. It runs on the analysis path, so it must return quickly and not throw. */
+export type ReadProgressListener = (progress: ReadProgress) => void;
+
 /** Everything the rules see about one artifact. Rules only read it. */
 export interface ArtifactModel {
   location: string;
-  kind: PackageArchive['kind'];
+  /** `file` for a single ELF file linted as the package's `bootstrap`. */
+  kind: PackageArchive['kind'] | SingleFileArchive['kind'];
   settings: LintSettings;
   /** The function package, then each layer in attachment order. */
   parts: PackagePart[];

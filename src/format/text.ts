@@ -52,6 +52,9 @@ function formatArtifact(artifact: ArtifactReport, options: TextOptions, paint: (
     return lines.join('\n');
   }
 
+  if (artifact.kind === 'file') {
+    lines.push('  linted as bootstrap: a single ELF file, checked as a package whose only entry is bootstrap');
+  }
   lines.push(`  entrypoint: ${artifact.entrypointDescription === null ? 'none' : printableName(artifact.entrypointDescription)}`);
   if (!options.quiet) {
     lines.push(...formatOtherElfFiles(artifact));

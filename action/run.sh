@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Runs lambda-lint for the GitHub Action in action.yml.
+#
+# Inputs arrive as INPUT_* variables, which action.yml sets from the action's inputs. Results go to
+# the files the runner names in GITHUB_OUTPUT (exit-code, sarif-file) and, with --format github,
+# GITHUB_STEP_SUMMARY. The script exits with the code the step should end with:
+#   fail-level error    lambda-lint's exit code
+#   fail-level warning  the same, with --max-warnings 0, so any warning fails the step
+#   fail-level never    0 when lambda-lint exits 1; exit codes 2 (usage error, unreadable input)
+#                       and 3 (internal error) still fail the step
+# LAMBDA_LINT_CLI names the JavaScript file to run; it defaults to the action's own build.
+set -euo pipefail
+
+# Paths and options are handed to lambda-lint as written: it expands globs such as build/*.zip itself.
+set -f
+
+action_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cli="${LAMBDA_LINT_CLI:-$action_root/dist/bin/lambda-lint.js}"
+
+fail_level="${INPUT_FAIL_LEVEL:-error}"
+format="${INPUT_FORMAT:-github}"
+sarif_file="${INPUT_SARIF_FILE:-}"
+
+write_output() {
+  if [ -n "${GITHUB_OUTPUT:-}" ]; then
+    printf '%s=%s\n' "$1" "$2" >>"$GITHUB_OUTPUT"
+  fi
+}
+
+case "$fail_level" in
+  error | warning | never) ;;
+  *)
+    echo "::error title=lambda-lint::invalid fail-level \"$fail_level\": use error, warning or never"
+    exit 2
+    ;;
+esac
+
+if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' 2>/dev/null; then
+  echo "::error title=lambda-lint::lambda-lint needs Node.js 20 or later on the runner; add actions/setup-node before this step"
+  exit 2
+fi
+
+# Options that apply to both the report in the log and the SARIF file.
+common=()
+if [ -n "${INPUT_RUNTIME:-}" ]; then
+  common+=(--runtime "$INPUT_RUNTIME")
+fi
+if [ -n "${INPUT_ARCH:-}" ]; then
+  common+=(--arch "$INPUT_ARCH")
+fi
+if [ -n "${INPUT_TEMPLATE:-}" ]; then
+  common+=(--template "$INPUT_TEMPLATE")
+fi
+if [ -n "${INPUT_CONFIG:-}" ]; then
+  common+=(--config "$INPUT_CONFIG")
+fi
+# Word splitting on spaces and newlines is intended here; `set -f` keeps globs unexpanded.
+# shellcheck disable=SC2206
+common+=(${INPUT_ARGS:-})
+
+# shellcheck disable=SC2206
+paths=(${INPUT_PATHS:-})
+
+# Runs lambda-lint with the given options, the common options and the paths. The `+` expansions keep
+# empty arrays working under `set -u` in bash before 4.4 (macOS ships 3.2).
+run_lint() {
+  local arguments=("$@" ${common[@]+"${common[@]}"})
+  if [ "${#paths[@]}" -gt 0 ]; then
+    arguments+=(-- "${paths[@]}")
+  fi
+  node "$cli" "${arguments[@]}"
+}
+
+main_options=(--format "$format")
+if [ "$fail_level" = warning ]; then
+  main_options+=(--max-warnings 0)
+fi
+
+status=0
+run_lint "${main_options[@]}" || status=$?
+write_output exit-code "$status"
+
+if [ -n "$sarif_file" ]; then
+  sarif_status=0
+  run_lint --format sarif --output "$sarif_file" || sarif_status=$?
+  if [ "$sarif_status" -ge 2 ]; then
+    echo "::error title=lambda-lint::writing the SARIF report to $sarif_file failed with exit code $sarif_status"
+    if [ "$status" -lt 2 ]; then
+      status=$sarif_status
+    fi
+  else
+    write_output sarif-file "$sarif_file"
+  fi
+fi
+
+if [ "$fail_level" = never ] && [ "$status" -eq 1 ]; then
+  echo "::notice title=lambda-lint::lambda-lint found errors; the step passes because fail-level is never"
+  exit 0
+fi
+exit "$status"

@@ -1,0 +1,72 @@
+import { open as openFile, stat } from 'node:fs/promises';
+
+import { FileSource } from './directory-archive.js';
+import type { PackageArchive, PackageEntry } from './entry.js';
+
+/** ELF identification bytes `\x7fELF` (gABI e_ident[EI_MAG0..EI_MAG3]). */
+const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
+
+/** Host system recorded for the entry: a file on disk carries a real Unix mode. */
+const HOST_UNIX = 3;
+
+/** Name the file gets inside the package: the custom runtime's entrypoint. */
+export const SINGLE_FILE_ENTRY_NAME = 'bootstrap';
+
+/**
+ * A package made of one file on disk, for example `target/lambda/my-fn/bootstrap` before it is
+ * zipped. Its kind is `file`, which the zip and directory readers never return.
+ */
+export interface SingleFileArchive extends Omit<PackageArchive, 'kind'> {
+  readonly kind: 'file';
+}
+
+/** Returns true when the file starts with the ELF magic bytes; false when it is shorter or differs. */
+export async function startsWithElfMagic(location: string): Promise<boolean> {
+  const handle = await openFile(location, 'r');
+  try {
+    const head = Buffer.alloc(ELF_MAGIC.length);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return bytesRead === ELF_MAGIC.length && head.equals(ELF_MAGIC);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Opens one file as a package whose only entry is `bootstrap`, with the file's own mode, so a built
+ * executable is checked as the zip made from it would be. The file is read, never executed.
+ */
+export async function openSingleFileArchive(location: string): Promise<SingleFileArchive> {
+  const stats = await stat(location);
+
+  const entry: PackageEntry = {
+    index: 0,
+    name: SINGLE_FILE_ENTRY_NAME,
+    path: SINGLE_FILE_ENTRY_NAME,
+    type: 'file',
+    permissions: stats.mode & 0o7777,
+    hostSystem: HOST_UNIX,
+    size: stats.size,
+    compressedSize: stats.size,
+    compressionMethod: 0,
+    encrypted: false,
+  };
+
+  const sourceFor = (requested: PackageEntry): FileSource => {
+    if (requested !== entry) {
+      throw new Error(`entry ${requested.name} does not belong to ${location}`);
+    }
+    return new FileSource(location, entry.size);
+  };
+
+  return {
+    location,
+    kind: 'file',
+    // The file is not zipped yet, so there is no zip whose size a rule could check.
+    archiveSize: null,
+    entries: [entry],
+    open: (requested) => sourceFor(requested),
+    readHead: (requested, length) => sourceFor(requested).read(0, length),
+    close(): void {},
+  };
+}
