@@ -4,6 +4,9 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 
 import { expandInputs } from '../src/inputs.js';
+import type { FunctionTarget } from '../src/templates/function-target.js';
+import { readTemplatesFunctionTargets } from '../src/templates/function-targets.js';
+import { TemplateError } from '../src/templates/read-template.js';
 import { ConfigError, loadConfig, type LoadedConfig } from '../src/config/load-config.js';
 import { findRule, docsPagePath, readDocsPage } from '../src/docs-pages.js';
 import { OptionError, RULES, lint, type LintReport, type RuleLevel } from '../src/index.js';
@@ -33,6 +36,7 @@ interface CliOptions {
   reportUnusedIgnores: boolean;
   includeSuppressed: boolean;
   layer: string[];
+  template: string[];
   format: 'text' | 'json' | 'sarif' | 'github';
   output?: string;
   quiet: boolean;
@@ -95,6 +99,7 @@ function buildProgram(): Command {
     .option('--handler <string>', 'the function\'s Handler setting, e.g. index.handler (custom runtimes only pass it to bootstrap)')
     .addOption(new Option('--kind <kind>', 'what the artifact is: a function package, or a layer zip on its own (default: function)').choices(['function', 'layer']))
     .option('--layer <path>', 'a layer zip or folder, extracted to /opt; repeat in attachment order', collect, [])
+    .option('--template <file>', 'a SAM or CloudFormation template (YAML or JSON) or a cdk.out stack template: lint each function with its own Runtime, Handler, Architectures and local layers; repeatable', collect, [])
     .addOption(new Option('--format <format>', 'output format: text, json, sarif (SARIF 2.1.0) or github (workflow commands)').choices(['text', 'json', 'sarif', 'github']).default('text'))
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
     .option('--quiet', 'report errors only', false)
@@ -159,7 +164,13 @@ function render(report: LintReport, options: CliOptions): string {
  * Prints the merged configuration. With paths, it also prints, for each artifact, the settings that
  * apply to it after its `artifacts` entry and the command-line options are merged in.
  */
-async function printConfig(loaded: LoadedConfig, options: CliOptions, ruleLevels: Record<string, RuleLevel>, args: string[]): Promise<number> {
+async function printConfig(
+  loaded: LoadedConfig,
+  options: CliOptions,
+  ruleLevels: Record<string, RuleLevel>,
+  args: string[],
+  targets: FunctionTarget[],
+): Promise<number> {
   const merged: Record<string, unknown> = {
     configFile: loaded.path,
     ...loaded.config,
@@ -168,10 +179,10 @@ async function printConfig(loaded: LoadedConfig, options: CliOptions, ruleLevels
     rules: ruleLevels,
   };
 
-  if (args.length > 0) {
+  if (args.length > 0 || targets.length > 0) {
     const expanded = await expandInputs(args);
     try {
-      merged.effective = effectiveSettings([...expanded.paths, ...expanded.unmatched], {
+      const effective = effectiveSettings([...expanded.paths, ...expanded.unmatched, ...targets], {
         runtime: options.runtime,
         architecture: options.arch,
         handler: options.handler,
@@ -181,6 +192,10 @@ async function printConfig(loaded: LoadedConfig, options: CliOptions, ruleLevels
         artifactOverrides: loaded.config.artifacts,
         configDirectory: loaded.directory,
       });
+      merged.effective = effective.settings;
+      if (effective.skippedFunctions.length > 0) {
+        merged.skippedFunctions = effective.skippedFunctions;
+      }
     } catch (error) {
       if (error instanceof OptionError) {
         process.stderr.write(`lambda-lint: ${error.message}\n`);
@@ -331,24 +346,43 @@ async function main(argv: string[]): Promise<number> {
     ruleLevels['dynamic-linkage'] = 'error';
   }
 
-  if (options.printConfig === true) {
-    return printConfig(loaded, options, ruleLevels, program.args);
-  }
-
-  if (program.args.length === 0) {
-    process.stderr.write("lambda-lint: error: missing required argument 'path'\n");
-    return EXIT_USAGE;
-  }
   if (options.kind === 'layer' && options.layer.length > 0) {
     process.stderr.write('lambda-lint: --layer attaches layers to a function; it cannot be used with --kind layer\n');
     return EXIT_USAGE;
   }
+  if (options.kind === 'layer' && options.template.length > 0) {
+    process.stderr.write('lambda-lint: --template lints functions; it cannot be used with --kind layer\n');
+    return EXIT_USAGE;
+  }
+
+  const paths = program.args;
+  const templates = options.template;
+  if (paths.length === 0 && templates.length === 0 && options.printConfig !== true) {
+    process.stderr.write("lambda-lint: error: missing required argument 'path'\n");
+    return EXIT_USAGE;
+  }
+
+  let targets: FunctionTarget[];
+  try {
+    targets = await readTemplatesFunctionTargets(templates);
+  } catch (error) {
+    if (error instanceof TemplateError) {
+      process.stderr.write(`lambda-lint: ${oneLine(error.message)}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+
+  if (options.printConfig === true) {
+    return printConfig(loaded, options, ruleLevels, paths, targets);
+  }
+
   // Arguments that match nothing stay in the report as unreadable artifacts, so every format shows them.
-  const expanded = await expandInputs(program.args);
+  const expanded = await expandInputs(paths);
 
   let report: LintReport;
   try {
-    report = await lint([...expanded.paths, ...expanded.unmatched], {
+    report = await lint([...expanded.paths, ...expanded.unmatched, ...targets], {
       runtime: options.runtime,
       architecture: options.arch,
       handler: options.handler,
@@ -371,7 +405,8 @@ async function main(argv: string[]): Promise<number> {
 
   const inputErrors = report.artifacts.filter((artifact) => artifact.inputError !== null);
   for (const artifact of inputErrors) {
-    process.stderr.write(`lambda-lint: ${oneLine(artifact.inputError ?? '')}\n`);
+    const logicalId = artifact.function === null ? '' : `${artifact.function.logicalId}: `;
+    process.stderr.write(`lambda-lint: ${logicalId}${oneLine(artifact.inputError ?? '')}\n`);
   }
 
   const rendered = render(report, options);
