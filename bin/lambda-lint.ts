@@ -4,6 +4,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 
 import { expandInputs } from '../src/inputs.js';
+import { discoverBuildOutputs, SEARCHED_PATTERNS } from '../src/discover-build-output.js';
 import type { FunctionTarget } from '../src/templates/function-target.js';
 import { readTemplatesFunctionTargets } from '../src/templates/function-targets.js';
 import { TemplateError } from '../src/templates/read-template.js';
@@ -119,6 +120,8 @@ function buildProgram(): Command {
         '  lambda-lint runtimes [--format text|json]   list the known runtimes with OS, glibc, architectures and status\n' +
         '  lambda-lint rules                           list every rule: code, name, default level, summary\n' +
         '  lambda-lint explain <code|name>             print a rule\'s documentation page\n' +
+        '\nWith no path and no --template, lambda-lint lints the build output it finds in the working directory:\n' +
+        `  ${SEARCHED_PATTERNS.join(', ')}\n` +
         '\nExit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage error or unreadable input, 3 internal failure.',
     )
     .showSuggestionAfterError(false)
@@ -221,6 +224,28 @@ function appendStepSummary(report: LintReport): void {
     const reason = error instanceof Error ? error.message : String(error);
     process.stderr.write(`lambda-lint: cannot append to GITHUB_STEP_SUMMARY (${summaryFile}): ${oneLine(reason)}\n`);
   }
+}
+
+/**
+ * Finds the build output in the working directory when no path and no template is given, and lists
+ * on stderr what it lints. Returns null, after printing how to name an artifact, when there is none.
+ */
+async function findBuildOutputs(): Promise<{ paths: string[]; templates: string[] } | null> {
+  const found = await discoverBuildOutputs(process.cwd());
+  if (found.length === 0) {
+    process.stderr.write(`lambda-lint: no path given, and no build output found here (${SEARCHED_PATTERNS.join(', ')})\n`);
+    process.stderr.write('lambda-lint: name a package (lambda-lint function.zip) or a template (lambda-lint --template template.yaml)\n');
+    return null;
+  }
+
+  process.stderr.write('lambda-lint: no path given; linting the build output found here:\n');
+  for (const output of found) {
+    process.stderr.write(`lambda-lint:   ${output.path}  (${output.producer})\n`);
+  }
+  return {
+    paths: found.filter((output) => output.kind === 'package').map((output) => output.path),
+    templates: found.filter((output) => output.kind === 'template').map((output) => output.path),
+  };
 }
 
 function exitCodeFor(report: LintReport, options: CliOptions, inputErrors: number): number {
@@ -355,11 +380,14 @@ async function main(argv: string[]): Promise<number> {
     return EXIT_USAGE;
   }
 
-  const paths = program.args;
-  const templates = options.template;
+  let paths = program.args;
+  let templates = options.template;
   if (paths.length === 0 && templates.length === 0 && options.printConfig !== true) {
-    process.stderr.write("lambda-lint: error: missing required argument 'path'\n");
-    return EXIT_USAGE;
+    const found = await findBuildOutputs();
+    if (found === null) {
+      return EXIT_USAGE;
+    }
+    ({ paths, templates } = found);
   }
 
   let targets: FunctionTarget[];
