@@ -15,7 +15,7 @@ afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-/** A fresh project folder under the scratch folder. */
+/** Creates a fresh project folder under the scratch folder. */
 function project(name: string): string {
   const folder = join(scratch, name);
   mkdirSync(folder);
@@ -135,7 +135,7 @@ describe('build output discovery', () => {
     expect(report.artifacts[1].layers).toEqual(['.aws-sam/build/FormatLayer']);
   });
 
-  it('exits 2 and says how to name an artifact when nothing is found', () => {
+  it('exits 2 with a hint when nothing is found', () => {
     const folder = project('empty');
     const result = runCli([...TODAY], {}, folder);
     expect(result.status).toBe(2);

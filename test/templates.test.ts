@@ -108,7 +108,7 @@ describe('CloudFormation JSON template', () => {
 });
 
 describe('SAM Globals', () => {
-  it('applies, overrides, concatenates and ignores globals as the SAM translator does', async () => {
+  it('merges globals as the SAM translator does', async () => {
     const targets = await readFunctionTargets('fixtures/templates/globals/template.yaml');
 
     const inheriting = byId(targets, 'InheritingFunction');
