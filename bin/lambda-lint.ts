@@ -5,6 +5,10 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 
 import { printableName } from '../src/archive/names.js';
 import { expandInputs } from '../src/inputs.js';
+import { discoverBuildOutputs, SEARCHED_PATTERNS } from '../src/discover-build-output.js';
+import type { FunctionTarget } from '../src/templates/function-target.js';
+import { readTemplatesFunctionTargets } from '../src/templates/function-targets.js';
+import { TemplateError } from '../src/templates/read-template.js';
 import { ConfigError, loadConfig, type LoadedConfig } from '../src/config/load-config.js';
 import { findRule, readDocsPage } from '../src/docs-pages.js';
 import { OptionError, RULES, lint, type LintReport, type RuleLevel } from '../src/index.js';
@@ -34,6 +38,7 @@ interface CliOptions {
   reportUnusedIgnores: boolean;
   includeSuppressed: boolean;
   layer: string[];
+  template: string[];
   format: 'text' | 'json' | 'sarif' | 'github';
   output?: string;
   quiet: boolean;
@@ -96,6 +101,7 @@ function buildProgram(): Command {
     .option('--handler <string>', 'the function\'s Handler setting, e.g. index.handler (custom runtimes only pass it to bootstrap)')
     .addOption(new Option('--kind <kind>', 'what the artifact is: a function package, or a layer zip on its own (default: function)').choices(['function', 'layer']))
     .option('--layer <path>', 'a layer zip or folder, extracted to /opt; repeat in attachment order', collect, [])
+    .option('--template <file>', 'a SAM or CloudFormation template (YAML or JSON) or a cdk.out stack template: lint each function with its own Runtime, Handler, Architectures and local layers; repeatable', collect, [])
     .addOption(new Option('--format <format>', 'output format: text, json, sarif (SARIF 2.1.0) or github (workflow commands)').choices(['text', 'json', 'sarif', 'github']).default('text'))
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
     .option('--quiet', 'report errors only', false)
@@ -116,6 +122,8 @@ function buildProgram(): Command {
         '  lambda-lint rules                           list every rule: code, name, default level, summary\n' +
         '  lambda-lint explain <code|name>             print a rule\'s documentation page\n' +
         '  lambda-lint hook install [--force] [args]   write a git pre-push hook that runs lambda-lint with args\n' +
+        '\nWith no path and no --template, lambda-lint lints the build output it finds in the working directory:\n' +
+        `  ${SEARCHED_PATTERNS.join(', ')}\n` +
         '\nExit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage error or unreadable input, 3 internal failure.',
     )
     .showSuggestionAfterError(false)
@@ -149,7 +157,13 @@ function render(report: LintReport, options: CliOptions): string {
  * Prints the merged configuration. With paths, it also prints, for each artifact, the settings that
  * apply to it after its `artifacts` entry and the command-line options are merged in.
  */
-async function printConfig(loaded: LoadedConfig, options: CliOptions, ruleLevels: Record<string, RuleLevel>, args: string[]): Promise<number> {
+async function printConfig(
+  loaded: LoadedConfig,
+  options: CliOptions,
+  ruleLevels: Record<string, RuleLevel>,
+  args: string[],
+  targets: FunctionTarget[],
+): Promise<number> {
   const merged: Record<string, unknown> = {
     configFile: loaded.path,
     ...loaded.config,
@@ -158,10 +172,10 @@ async function printConfig(loaded: LoadedConfig, options: CliOptions, ruleLevels
     rules: ruleLevels,
   };
 
-  if (args.length > 0) {
+  if (args.length > 0 || targets.length > 0) {
     const expanded = await expandInputs(args);
     try {
-      merged.effective = effectiveSettings([...expanded.paths, ...expanded.unmatched], {
+      const effective = effectiveSettings([...expanded.paths, ...expanded.unmatched, ...targets], {
         runtime: options.runtime,
         architecture: options.arch,
         handler: options.handler,
@@ -171,6 +185,10 @@ async function printConfig(loaded: LoadedConfig, options: CliOptions, ruleLevels
         artifactOverrides: loaded.config.artifacts,
         configDirectory: loaded.directory,
       });
+      merged.effective = effective.settings;
+      if (effective.skippedFunctions.length > 0) {
+        merged.skippedFunctions = effective.skippedFunctions;
+      }
     } catch (error) {
       if (error instanceof OptionError) {
         process.stderr.write(`lambda-lint: ${error.message}\n`);
@@ -196,6 +214,28 @@ function appendStepSummary(report: LintReport): void {
     const reason = error instanceof Error ? error.message : String(error);
     process.stderr.write(`lambda-lint: cannot append to GITHUB_STEP_SUMMARY (${summaryFile}): ${oneLine(reason)}\n`);
   }
+}
+
+/**
+ * Finds the build output in the working directory when no path and no template is given, and lists
+ * on stderr what it lints. Returns null, after printing how to name an artifact, when there is none.
+ */
+async function findBuildOutputs(): Promise<{ paths: string[]; templates: string[] } | null> {
+  const found = await discoverBuildOutputs(process.cwd());
+  if (found.length === 0) {
+    process.stderr.write(`lambda-lint: no path given, and no build output found here (${SEARCHED_PATTERNS.join(', ')})\n`);
+    process.stderr.write('lambda-lint: name a package (lambda-lint function.zip) or a template (lambda-lint --template template.yaml)\n');
+    return null;
+  }
+
+  process.stderr.write('lambda-lint: no path given; linting the build output found here:\n');
+  for (const output of found) {
+    process.stderr.write(`lambda-lint:   ${output.path}  (${output.producer})\n`);
+  }
+  return {
+    paths: found.filter((output) => output.kind === 'package').map((output) => output.path),
+    templates: found.filter((output) => output.kind === 'template').map((output) => output.path),
+  };
 }
 
 function exitCodeFor(report: LintReport, options: CliOptions, inputErrors: number): number {
@@ -324,27 +364,49 @@ async function main(argv: string[]): Promise<number> {
     ruleLevels['dynamic-linkage'] = 'error';
   }
 
-  if (options.printConfig === true) {
-    return printConfig(loaded, options, ruleLevels, program.args);
-  }
-
-  if (program.args.length === 0) {
-    process.stderr.write("lambda-lint: error: missing required argument 'path'\n");
-    return EXIT_USAGE;
-  }
   if (options.kind === 'layer' && options.layer.length > 0) {
     process.stderr.write('lambda-lint: --layer attaches layers to a function; it cannot be used with --kind layer\n');
     return EXIT_USAGE;
   }
+  if (options.kind === 'layer' && options.template.length > 0) {
+    process.stderr.write('lambda-lint: --template lints functions; it cannot be used with --kind layer\n');
+    return EXIT_USAGE;
+  }
+
+  let paths = program.args;
+  let templates = options.template;
+  if (paths.length === 0 && templates.length === 0 && options.printConfig !== true) {
+    const found = await findBuildOutputs();
+    if (found === null) {
+      return EXIT_USAGE;
+    }
+    ({ paths, templates } = found);
+  }
+
+  let targets: FunctionTarget[];
+  try {
+    targets = await readTemplatesFunctionTargets(templates);
+  } catch (error) {
+    if (error instanceof TemplateError) {
+      process.stderr.write(`lambda-lint: ${oneLine(error.message)}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+
+  if (options.printConfig === true) {
+    return printConfig(loaded, options, ruleLevels, paths, targets);
+  }
+
   // Arguments that match nothing stay in the report as unreadable artifacts, so every format shows them.
-  const expanded = await expandInputs(program.args);
+  const expanded = await expandInputs(paths);
 
   // Progress goes to stderr, so it does not mix with any output format, and only on a terminal.
   const progress = new ProgressLine(process.stderr, { enabled: !options.quiet });
 
   let report: LintReport;
   try {
-    report = await lint([...expanded.paths, ...expanded.unmatched], {
+    report = await lint([...expanded.paths, ...expanded.unmatched, ...targets], {
       runtime: options.runtime,
       architecture: options.arch,
       handler: options.handler,
@@ -371,7 +433,8 @@ async function main(argv: string[]): Promise<number> {
   const inputErrors = report.artifacts.filter((artifact) => artifact.inputError !== null);
   // The message names the path, which may hold escape sequences or line breaks: print them escaped.
   for (const artifact of inputErrors) {
-    process.stderr.write(`lambda-lint: ${printableName(artifact.inputError ?? '')}\n`);
+    const logicalId = artifact.function === null ? '' : `${artifact.function.logicalId}: `;
+    process.stderr.write(`lambda-lint: ${printableName(logicalId)}${printableName(artifact.inputError ?? '')}\n`);
   }
 
   const rendered = render(report, options);

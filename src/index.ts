@@ -1,11 +1,14 @@
 import { RULES } from '../rules/index.js';
-import { lint as lintWithRules, type LintOptions } from './lint.js';
+import { lint as lintWithRules, type LintInput, type LintOptions } from './lint.js';
 import type { LintReport } from './report.js';
 
 export { OptionError } from './lint.js';
-export type { LintOptions } from './lint.js';
+export type { LintInput, LintOptions } from './lint.js';
 export { REPORT_FORMAT_VERSION } from './report.js';
-export type { ArtifactReport, ElfSummary, EntrySummary, LintReport } from './report.js';
+export type { ArtifactFunction, ArtifactReport, ElfSummary, EntrySummary, LintReport, SkippedFunction } from './report.js';
+export type { FunctionTarget } from './templates/function-target.js';
+export { readFunctionTargets } from './templates/function-targets.js';
+export { TemplateError } from './templates/read-template.js';
 export type { Finding, Rule, RuleLevel, Severity } from './engine/rule.js';
 export type { CompatibilityResult } from './analysis/compatibility.js';
 export type { ReadProgress, ReadProgressListener } from './analysis/model.js';
@@ -20,10 +23,11 @@ export { RULES } from '../rules/index.js';
 
 /**
  * Lints deployment packages (zip files, folders, or a single ELF file checked as `bootstrap`) and
- * returns the report. Paths are used as given: globs are not expanded, and no configuration file
- * is read unless its settings are passed in `options` (see `loadConfig`). Rejects with
- * `OptionError` for an unknown runtime or an architecture the runtime lacks.
+ * template functions (from `readFunctionTargets`), and returns the report. Paths are used as given:
+ * globs are not expanded, and no configuration file is read unless its settings are passed in
+ * `options` (see `loadConfig`). Rejects with `OptionError` for an unknown runtime or an
+ * architecture the runtime lacks.
  */
-export function lint(paths: string[], options: LintOptions = {}): Promise<LintReport> {
-  return lintWithRules(paths, { ...options, rules: options.rules ?? RULES });
+export function lint(inputs: LintInput[], options: LintOptions = {}): Promise<LintReport> {
+  return lintWithRules(inputs, { ...options, rules: options.rules ?? RULES });
 }

@@ -9,8 +9,9 @@ import type { AnalyzedEntry } from './analysis/model.js';
 import { describeEntrypoint, summarizeEntry } from './describe.js';
 import type { Rule, RuleLevel, Severity } from './engine/rule.js';
 import { runRulesTracked } from './engine/run-rules.js';
-import { REPORT_FORMAT_VERSION, type ArtifactReport, type LintReport } from './report.js';
+import { REPORT_FORMAT_VERSION, type ArtifactReport, type LintReport, type SkippedFunction } from './report.js';
 import { findRuntime, listRuntimes, type Architecture } from './runtimes/runtime.js';
+import { targetSkipReason, type FunctionTarget } from './templates/function-target.js';
 import { toolVersion } from './version.js';
 
 export interface LintOptions {
@@ -51,10 +52,16 @@ export class OptionError extends Error {
 }
 
 /**
+ * One input of `lint()`: a deployment package path, linted with the options and the configuration,
+ * or a template function, linted with its own settings from the template below the explicit options.
+ */
+export type LintInput = string | FunctionTarget;
+
+/**
  * Lints each deployment package (a .zip or a folder holding an unpacked package) and returns one
  * report for all of them. Nothing is extracted, executed or modified.
  */
-export async function lint(paths: string[], options: LintOptions & { rules: readonly Rule[] }): Promise<LintReport> {
+export async function lint(inputs: LintInput[], options: LintOptions & { rules: readonly Rule[] }): Promise<LintReport> {
   const configDirectory = options.configDirectory ?? process.cwd();
   const levels = new Map(Object.entries(options.ruleLevels ?? {}));
   const ignores = options.ignores ?? [];
@@ -62,10 +69,19 @@ export async function lint(paths: string[], options: LintOptions & { rules: read
   const now = options.now ?? new Date();
 
   const artifacts: ArtifactReport[] = [];
-  for (const path of paths) {
-    const override = artifactOverride(options.artifactOverrides ?? [], path, configDirectory);
-    const settings = resolveSettings(options, override, configDirectory, now);
+  const skippedFunctions: SkippedFunction[] = [];
+  for (const input of inputs) {
+    const planned = planInput(input, options, configDirectory, now);
+    if ('skipped' in planned) {
+      skippedFunctions.push(planned.skipped);
+      continue;
+    }
+
+    const { path, settings } = planned;
     const report = await lintOne(path, settings.layers, settings.lint, options.rules, levels, options.onProgress);
+    if (typeof input !== 'string') {
+      report.function = { logicalId: input.logicalId, template: input.template, notes: input.notes };
+    }
 
     const { unsuppressed, suppressed } = applyIgnores(report.findings, path, configDirectory, ignores, usedIgnores);
     report.findings = unsuppressed;
@@ -91,12 +107,50 @@ export async function lint(paths: string[], options: LintOptions & { rules: read
     counts,
     unreadableArtifacts: artifacts.filter((artifact) => artifact.inputError !== null).length,
     unusedIgnores: ignores.filter((ignore) => !usedIgnores.has(ignore)),
+    skippedFunctions,
   };
+}
+
+/** The artifact path and settings for one input, or the reason a template function is skipped. */
+type PlannedInput =
+  | { path: string; override: (ArtifactSettings & { files: string }) | undefined; settings: ResolvedSettings }
+  | { skipped: SkippedFunction };
+
+/**
+ * Decides how one input is linted. A path gets its `artifacts` entry and the configuration's
+ * defaults. A template function gets the template's values instead, which the configuration file
+ * does not change; explicit options still win.
+ */
+function planInput(input: LintInput, options: LintOptions, configDirectory: string, now: Date): PlannedInput {
+  if (typeof input === 'string') {
+    const override = artifactOverride(options.artifactOverrides ?? [], input, configDirectory);
+    return { path: input, override, settings: resolveSettings(options, override, configDirectory, now) };
+  }
+
+  const reason = targetSkipReason(input, { runtime: options.runtime, handler: options.handler, architecture: options.architecture });
+  if (reason !== null || input.codePath === null) {
+    return { skipped: { logicalId: input.logicalId, template: input.template, reason: reason ?? 'its package is not on this machine' } };
+  }
+
+  const templateSettings: ArtifactSettings = {
+    runtime: input.runtime ?? undefined,
+    arch: input.architecture ?? undefined,
+    handler: input.handler ?? undefined,
+    kind: 'function',
+  };
+  const settings = resolveSettings({ ...options, defaults: templateSettings }, undefined, configDirectory, now);
+  // Template layer paths are relative to the working directory already, not to the configuration's folder.
+  if (options.layers === undefined || options.layers.length === 0) {
+    settings.layers = input.layers;
+  }
+  return { path: input.codePath, override: undefined, settings };
 }
 
 /** The settings that apply to one artifact, as `--print-config` shows them. */
 export interface EffectiveSettings {
   path: string;
+  /** The template function's logical id, or null for a path named on its own. */
+  logicalId: string | null;
   /** The `files` glob of the configuration's `artifacts` entry that matched, or null. */
   matchedArtifactsEntry: string | null;
   runtime: string;
@@ -106,24 +160,48 @@ export interface EffectiveSettings {
   layers: string[];
 }
 
-/** Resolves the settings for each path without reading it; throws OptionError like `lint`. */
-export function effectiveSettings(paths: string[], options: LintOptions): EffectiveSettings[] {
+/**
+ * Resolves the settings for each input without reading it; throws OptionError like `lint`. Skipped
+ * template functions are listed apart.
+ */
+export function effectiveSettings(inputs: LintInput[], options: LintOptions): { settings: EffectiveSettings[]; skippedFunctions: SkippedFunction[] } {
   const configDirectory = options.configDirectory ?? process.cwd();
   const now = options.now ?? new Date();
 
-  return paths.map((path) => {
-    const override = artifactOverride(options.artifactOverrides ?? [], path, configDirectory);
-    const settings = resolveSettings(options, override, configDirectory, now);
-    return {
-      path,
-      matchedArtifactsEntry: override?.files ?? null,
-      runtime: settings.lint.runtime.id,
-      arch: settings.lint.architecture,
-      handler: settings.lint.handler,
-      kind: settings.lint.kind,
-      layers: settings.layers,
-    };
-  });
+  const settings: EffectiveSettings[] = [];
+  const skippedFunctions: SkippedFunction[] = [];
+  for (const input of inputs) {
+    const planned = planInput(input, options, configDirectory, now);
+    if ('skipped' in planned) {
+      skippedFunctions.push(planned.skipped);
+      continue;
+    }
+    settings.push(describeSettings(input, planned.path, planned.override, planned.settings));
+  }
+  return { settings, skippedFunctions };
+}
+
+function describeSettings(
+  input: LintInput,
+  path: string,
+  override: (ArtifactSettings & { files: string }) | undefined,
+  settings: ResolvedSettings,
+): EffectiveSettings {
+  return {
+    path,
+    logicalId: typeof input === 'string' ? null : input.logicalId,
+    matchedArtifactsEntry: override?.files ?? null,
+    runtime: settings.lint.runtime.id,
+    arch: settings.lint.architecture,
+    handler: settings.lint.handler,
+    kind: settings.lint.kind,
+    layers: settings.layers,
+  };
+}
+
+interface ResolvedSettings {
+  lint: LintSettings;
+  layers: string[];
 }
 
 /** Merges, for one artifact: explicit options, then its override, then the defaults, then built-ins. */
@@ -132,7 +210,7 @@ function resolveSettings(
   override: ArtifactSettings | undefined,
   configDirectory: string,
   now: Date,
-): { lint: LintSettings; layers: string[] } {
+): ResolvedSettings {
   const defaults = options.defaults ?? {};
   const runtimeId = options.runtime ?? override?.runtime ?? defaults.runtime ?? 'provided.al2023';
   const runtime = findRuntime(runtimeId);
@@ -172,6 +250,7 @@ async function lintOne(
 ): Promise<ArtifactReport> {
   const report: ArtifactReport = {
     path,
+    function: null,
     kind: null,
     runtime: settings.runtime.id,
     architecture: settings.architecture,

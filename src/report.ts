@@ -46,8 +46,27 @@ export interface EntrySummary {
   readError?: string;
 }
 
+/** The template function an artifact is the package of. */
+export interface ArtifactFunction {
+  /** The resource's logical id, e.g. `OrdersFunction`. */
+  logicalId: string;
+  /** The template it was read from. */
+  template: string;
+  /** Facts about how it was read, e.g. a layer that is not local and was left out. */
+  notes: string[];
+}
+
+/** A template function that was not linted, with the reason. */
+export interface SkippedFunction {
+  logicalId: string;
+  template: string;
+  reason: string;
+}
+
 export interface ArtifactReport {
   path: string;
+  /** The template function this artifact is the package of, or null for a path named on its own. */
+  function: ArtifactFunction | null;
   /** `file` when the path is a single ELF file, linted as a package whose only entry is `bootstrap`; null when unreadable. */
   kind: 'zip' | 'directory' | 'file' | null;
   runtime: string;
@@ -79,4 +98,6 @@ export interface LintReport {
   unreadableArtifacts: number;
   /** Ignore entries of the configuration that matched no finding. */
   unusedIgnores: IgnoreEntry[];
+  /** Template functions that were not linted (an S3 CodeUri, a Runtime from a Parameter); they do not change the exit code. */
+  skippedFunctions: SkippedFunction[];
 }

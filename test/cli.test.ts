@@ -39,10 +39,10 @@ describe('CLI basics', () => {
     expect(result.stderr).toContain("unknown option '--bogus'");
   });
 
-  it('rejects a missing path argument with exit 2', () => {
+  it('exits 2 without a path when no build output is found', () => {
     const result = runCli([]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('missing required argument');
+    expect(result.stderr).toContain('no path given, and no build output found here');
   });
 
   it('rejects an unknown runtime with exit 2', () => {

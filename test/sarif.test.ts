@@ -117,6 +117,31 @@ describe('SARIF output', () => {
     expect(key(first)).not.toBe(key(second));
   });
 
+  it('validates template output and names each function', () => {
+    for (const template of ['fixtures/templates/sam/template.yaml', 'fixtures/templates/skipped/template.yaml']) {
+      const log: unknown = sarifFor(['--runtime', 'nodejs22.x', '--template', template]);
+      expect(validate(log) ? [] : validate.errors).toEqual([]);
+    }
+
+    const log = sarifFor(['--template', 'fixtures/templates/sam/template.yaml']);
+    const result = log.runs[0].results.find((candidate) => candidate.ruleId === 'LL3001');
+    expect(result?.message.text.startsWith('OrdersNodeFunction: bin/thumbnail is built for AArch64')).toBe(true);
+    expect(result?.locations[0].logicalLocations.map((location) => location.fullyQualifiedName ?? (location as { name?: string }).name)).toEqual([
+      'node-function!/bin/thumbnail',
+      'OrdersNodeFunction',
+    ]);
+  });
+
+  it('keeps two functions sharing one package apart', () => {
+    const log = sarifFor(['--runtime', 'nodejs22.x', '--template', 'fixtures/templates/skipped/template.yaml']);
+    const run = log.runs[0];
+    const results = run.results.filter((candidate) => candidate.ruleId === 'LL3001');
+    // ParameterRuntimeFunction, MappedRuntimeFunction and RetiredRuntimeFunction all use sam/node-function/.
+    expect(results).toHaveLength(3);
+    expect(new Set(results.map((result) => result.partialFingerprints['lambdaLint/v1'])).size).toBe(3);
+    expect(run.artifacts.filter((artifact) => artifact.location.uri === 'fixtures/templates/sam/node-function')).toHaveLength(1);
+  });
+
   it('reports an unreadable input as a notification', () => {
     const result = runCli([...TODAY, '--format', 'sarif', 'no-such.zip']);
     expect(result.status).toBe(2);

@@ -1,5 +1,5 @@
 import type { Finding } from '../engine/rule.js';
-import type { LintReport } from '../report.js';
+import type { ArtifactReport, LintReport } from '../report.js';
 
 const COMMANDS: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -34,10 +34,15 @@ export function formatGithub(report: LintReport, quiet: boolean): string {
         continue;
       }
       const entry = finding.entry === null ? '' : ` (${finding.entry})`;
-      const title = `${finding.ruleId} ${finding.ruleName}${entry}`;
+      const logicalId = artifact.function === null ? '' : ` in ${artifact.function.logicalId}`;
+      const title = `${finding.ruleId} ${finding.ruleName}${entry}${logicalId}`;
       const message = `${finding.message} Fix: ${finding.fix}`;
       lines.push(`::${COMMANDS[finding.severity]} file=${escapeProperty(artifact.path)},title=${escapeProperty(title)}::${escapeData(message)}`);
     }
+  }
+  for (const skipped of report.skippedFunctions) {
+    const title = `lambda-lint: skipped ${skipped.logicalId}`;
+    lines.push(`::notice file=${escapeProperty(skipped.template)},title=${escapeProperty(title)}::${escapeData(skipped.reason)}`);
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
@@ -56,13 +61,25 @@ export function formatGithubSummary(report: LintReport): string {
   const rows = report.artifacts.flatMap((artifact) =>
     artifact.findings.map(
       (finding) =>
-        `| ${finding.severity} | ${finding.ruleId} ${finding.ruleName} | ${escapeCell(artifact.path)} | ${escapeCell(finding.entry ?? '')} | ${escapeCell(finding.message)} |`,
+        `| ${finding.severity} | ${finding.ruleId} ${finding.ruleName} | ${escapeCell(artifactName(artifact))} | ${escapeCell(finding.entry ?? '')} | ${escapeCell(finding.message)} |`,
     ),
   );
   if (rows.length > 0) {
     lines.push('| severity | rule | artifact | entry | message |', '|---|---|---|---|---|', ...rows, '');
   }
+  if (report.skippedFunctions.length > 0) {
+    lines.push('Skipped functions:', '');
+    for (const skipped of report.skippedFunctions) {
+      lines.push(`- ${escapeCell(skipped.logicalId)}: ${escapeCell(skipped.reason)}`);
+    }
+    lines.push('');
+  }
   return `${lines.join('\n')}\n`;
+}
+
+/** Returns the artifact's path, preceded by its template function's logical id when it has one. */
+function artifactName(artifact: ArtifactReport): string {
+  return artifact.function === null ? artifact.path : `${artifact.function.logicalId} (${artifact.path})`;
 }
 
 function plural(count: number, noun: string): string {

@@ -47,10 +47,15 @@ export interface SarifOptions {
  * Computes a stable fingerprint of a finding from the rule, the artifact's path in the repository,
  * the entry and the stable detail (a soname, a version). It leaves out the artifact's bytes, so
  * rebuilding the same broken package gives the same alert, while two fn.zip files in different
- * folders stay apart.
+ * folders stay apart. A template function's logical id is part of it when given.
  */
-export function findingFingerprint(finding: Finding, artifactUri: string): string {
-  const key = [finding.ruleId, artifactUri, finding.entry ?? '', finding.detail ?? ''].join('\u0000');
+export function findingFingerprint(finding: Finding, artifactUri: string, logicalId: string | null = null): string {
+  const parts = [finding.ruleId, artifactUri, finding.entry ?? '', finding.detail ?? ''];
+  // Two template functions can share one package and differ in Runtime or Handler, so the logical id keeps their alerts apart.
+  if (logicalId !== null) {
+    parts.push(logicalId);
+  }
+  const key = parts.join('\u0000');
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
@@ -75,8 +80,11 @@ export function formatSarif(report: LintReport, options: SarifOptions): string {
 
   for (const artifact of report.artifacts) {
     const uri = toUri(artifact.path, options.baseDirectory);
-    artifactIndex.set(artifact.path, artifacts.length);
-    artifacts.push({ location: { uri }, roles: ['analysisTarget'] });
+    // Template functions can share one package; SARIF lists it once.
+    if (!artifactIndex.has(artifact.path)) {
+      artifactIndex.set(artifact.path, artifacts.length);
+      artifacts.push({ location: { uri }, roles: ['analysisTarget'] });
+    }
 
     for (const finding of artifact.findings) {
       results.push(sarifResult(finding, artifact, uri, artifacts, artifactIndex, ruleIndex));
@@ -108,9 +116,15 @@ export function formatSarif(report: LintReport, options: SarifOptions): string {
         invocations: [
           {
             executionSuccessful: report.unreadableArtifacts === 0,
-            toolExecutionNotifications: report.artifacts
-              .filter((artifact) => artifact.inputError !== null)
-              .map((artifact) => ({ level: 'error', message: { text: artifact.inputError ?? '' } })),
+            toolExecutionNotifications: [
+              ...report.artifacts
+                .filter((artifact) => artifact.inputError !== null)
+                .map((artifact) => ({ level: 'error', message: { text: artifact.inputError ?? '' } })),
+              ...report.skippedFunctions.map((skipped) => ({
+                level: 'note',
+                message: { text: `${skipped.logicalId} (${skipped.template}) was skipped: ${skipped.reason}` },
+              })),
+            ],
           },
         ],
         artifacts,
@@ -159,7 +173,12 @@ function sarifResult(
     }
   }
 
-  const fingerprint = findingFingerprint(finding, uri);
+  const logicalId = artifact.function?.logicalId ?? null;
+  const fingerprint = findingFingerprint(finding, uri, logicalId);
+  const logicalLocations: Array<Record<string, unknown>> = [{ fullyQualifiedName: logicalName, kind: 'resource' }];
+  if (logicalId !== null) {
+    logicalLocations.push({ name: logicalId, kind: 'resource' });
+  }
   // In a folder input the entry is a real file, which code scanning can open.
   const physicalUri = artifact.kind === 'directory' && finding.entry !== null ? `${uri}/${encodePath(finding.entry)}` : uri;
   return {
@@ -167,14 +186,14 @@ function sarifResult(
     ruleIndex: ruleIndex.get(finding.ruleId) ?? 0,
     level: LEVELS[finding.severity],
     // The message's first sentence names the entry and the problem, so it reads as the alert title.
-    message: { text: `${finding.message} Fix: ${finding.fix}` },
+    message: { text: `${logicalId === null ? '' : `${logicalId}: `}${finding.message} Fix: ${finding.fix}` },
     locations: [
       {
         physicalLocation: {
           artifactLocation: physicalUri === uri ? { uri, index: parentIndex } : { uri: physicalUri },
           region: { startLine: 1 },
         },
-        logicalLocations: [{ fullyQualifiedName: logicalName, kind: 'resource' }],
+        logicalLocations,
       },
     ],
     partialFingerprints: { primaryLocationLineHash: `${fingerprint}:1`, 'lambdaLint/v1': fingerprint },

@@ -1,6 +1,6 @@
 import { printableName } from '../archive/names.js';
 import type { Finding, Severity } from '../engine/rule.js';
-import type { ArtifactReport, LintReport } from '../report.js';
+import type { ArtifactReport, LintReport, SkippedFunction } from '../report.js';
 
 export interface TextOptions {
   color: boolean;
@@ -26,18 +26,22 @@ const ANSI = {
 export function formatText(report: LintReport, options: TextOptions): string {
   const paint = (code: string, text: string): string => (options.color ? `${code}${text}${ANSI.reset}` : text);
   const blocks = report.artifacts.map((artifact) => formatArtifact(artifact, options, paint));
+  if (report.skippedFunctions.length > 0) {
+    blocks.push(formatSkippedFunctions(report.skippedFunctions));
+  }
 
   const counts = report.counts;
   const countsText = options.quiet ? `${plural(counts.error, 'error')}` : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}`;
   const readable = report.artifacts.length - report.unreadableArtifacts;
   const unreadable = report.unreadableArtifacts > 0 ? `; ${plural(report.unreadableArtifacts, 'artifact')} could not be read` : '';
+  const skipped = report.skippedFunctions.length > 0 ? `; ${plural(report.skippedFunctions.length, 'function')} skipped` : '';
   let summaryColor = ANSI.cyan;
   if (counts.error > 0 || report.unreadableArtifacts > 0) {
     summaryColor = ANSI.red;
   } else if (counts.warning > 0) {
     summaryColor = ANSI.yellow;
   }
-  blocks.push(paint(ANSI.bold + summaryColor, `${countsText} in ${plural(readable, 'artifact')}${unreadable}`));
+  blocks.push(paint(ANSI.bold + summaryColor, `${countsText} in ${plural(readable, 'artifact')}${unreadable}${skipped}`));
 
   return `${blocks.join('\n\n')}\n`;
 }
@@ -45,7 +49,11 @@ export function formatText(report: LintReport, options: TextOptions): string {
 function formatArtifact(artifact: ArtifactReport, options: TextOptions, paint: (code: string, text: string) => string): string {
   const lines: string[] = [];
   const layers = artifact.layers.length > 0 ? `, layers: ${artifact.layers.map(printableName).join(', ')}` : '';
-  lines.push(paint(ANSI.bold, `${printableName(artifact.path)}  (${artifact.runtime}, ${artifact.architecture}${layers})`));
+  const logicalId = artifact.function === null ? '' : `${printableName(artifact.function.logicalId)}  `;
+  lines.push(paint(ANSI.bold, `${logicalId}${printableName(artifact.path)}  (${artifact.runtime}, ${artifact.architecture}${layers})`));
+  for (const note of artifact.function?.notes ?? []) {
+    lines.push(`  note: ${printableName(note)}`);
+  }
 
   if (artifact.inputError !== null) {
     lines.push(`  cannot be read: ${printableName(artifact.inputError)}`);
@@ -96,6 +104,15 @@ function formatArtifact(artifact: ArtifactReport, options: TextOptions, paint: (
   if (artifact.suppressedFindings.length > 0) {
     const count = artifact.suppressedFindings.length;
     lines.push(`  ${count} ${count === 1 ? 'finding' : 'findings'} suppressed by ignore entries of the configuration`);
+  }
+  return lines.join('\n');
+}
+
+/** Lists the template functions that were not linted, one line each with the reason. */
+function formatSkippedFunctions(skipped: SkippedFunction[]): string {
+  const lines = ['Skipped functions:'];
+  for (const entry of skipped) {
+    lines.push(`  ${printableName(entry.logicalId)} (${printableName(entry.template)}): ${printableName(entry.reason)}`);
   }
   return lines.join('\n');
 }
