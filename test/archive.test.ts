@@ -1,10 +1,11 @@
 import { Readable } from 'node:stream';
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 import { describe, expect, it } from 'vitest';
 
 import { EntryReadError } from '../src/archive/entry.js';
 import { decodeEntryName, entryPath, printableName } from '../src/archive/names.js';
+import { describeOverlappingEntries, type LocalRange } from '../src/archive/overlap.js';
 import { StreamedEntrySource } from '../src/archive/streamed-source.js';
 import { extractedPath } from '../src/analysis/package-fs.js';
 
@@ -62,7 +63,7 @@ describe('streamed entry source', () => {
       },
       8,
       data.length,
-      prefixBytes,
+      { prefixBytes },
     );
   }
 
@@ -104,7 +105,7 @@ describe('streamed entry source', () => {
   });
 
   it('rejects data that inflates past its declared size', async () => {
-    const reader = new StreamedEntrySource(async () => Readable.from([compressed]), 8, 1000, 1 << 20);
+    const reader = new StreamedEntrySource(async () => Readable.from([compressed]), 8, 1000, { prefixBytes: 1 << 20 });
     await expect(reader.read(0, 10)).rejects.toBeInstanceOf(EntryReadError);
   });
 
@@ -113,14 +114,78 @@ describe('streamed entry source', () => {
       async () => Readable.from([deflateRawSync(Buffer.alloc(100))]),
       8,
       5000,
-      1 << 20,
+      { prefixBytes: 1 << 20 },
     );
     await expect(reader.read(0, 4000)).rejects.toThrow('data ends after 100 of 5000 declared bytes');
   });
 
   it('rejects corrupt deflate data', async () => {
-    const reader = new StreamedEntrySource(async () => Readable.from([Buffer.from('not deflate data at all')]), 8, 100, 1 << 20);
+    const reader = new StreamedEntrySource(async () => Readable.from([Buffer.from('not deflate data at all')]), 8, 100, { prefixBytes: 1 << 20 });
     await expect(reader.read(0, 10)).rejects.toBeInstanceOf(EntryReadError);
+  });
+});
+
+describe('streamed entry source CRC-32', () => {
+  // Three 1 MiB inflater chunks, so a short read stops before the end.
+  const data = Buffer.alloc(3 * 1024 * 1024);
+  for (let index = 0; index < data.length; index += 1) {
+    data[index] = (index * 7) % 253;
+  }
+  const compressed = deflateRawSync(data);
+
+  function source(expectedCrc32: number, size = data.length): StreamedEntrySource {
+    return new StreamedEntrySource(async () => Readable.from([compressed]), 8, size, { expectedCrc32 });
+  }
+
+  it('accepts data whose CRC-32 matches', async () => {
+    const reader = source(crc32(data));
+    expect((await reader.read(0, data.length)).equals(data)).toBe(true);
+    await reader.drain();
+  });
+
+  it('rejects a mismatch when a read reaches the end', async () => {
+    await expect(source(0x12345678).read(0, data.length)).rejects.toThrow('CRC-32 mismatch');
+  });
+
+  it('does not check a read that stops before the end', async () => {
+    expect((await source(0x12345678).read(0, 16)).equals(data.subarray(0, 16))).toBe(true);
+  });
+
+  it('rejects a mismatch when drained after a partial read', async () => {
+    const reader = source(0x12345678);
+    await reader.read(0, 16);
+    await expect(reader.drain()).rejects.toThrow('declares 0x12345678');
+  });
+
+  it('drains data shorter than declared and checks its CRC-32', async () => {
+    await source(crc32(data), data.length + 100).drain();
+    await expect(source(0x12345678, data.length + 100).drain()).rejects.toThrow('CRC-32 mismatch');
+  });
+});
+
+describe('overlapping entries', () => {
+  const range = (name: string, localHeaderOffset: number, compressedSize: number): LocalRange => ({
+    name,
+    localHeaderOffset,
+    nameLength: name.length,
+    compressedSize,
+  });
+
+  it('accepts entries that follow one another with gaps for descriptors', () => {
+    expect(describeOverlappingEntries([range('a', 0, 10), range('b', 41 + 16, 5), range('c', 200, 0)])).toBeNull();
+  });
+
+  it('accepts an entry that starts right where the previous one ends', () => {
+    expect(describeOverlappingEntries([range('a', 0, 10), range('b', 41, 5)])).toBeNull();
+  });
+
+  it('reports an entry that starts one byte early', () => {
+    expect(describeOverlappingEntries([range('a', 0, 10), range('b', 40, 5)])).toContain('"a" and "b" overlap');
+  });
+
+  it('counts every overlapping pair', () => {
+    const ranges = [range('a', 0, 10), range('b', 0, 10), range('c', 0, 10)];
+    expect(describeOverlappingEntries(ranges)).toContain('(2 overlapping pairs in all)');
   });
 });
 
@@ -134,7 +199,7 @@ describe('streamed entry source limits', () => {
       },
       8,
       4 * 1024 * 1024 * 1024,
-      1 << 20,
+      { prefixBytes: 1 << 20 },
     );
     await expect(reader.read(4_000_000_000, 16)).rejects.toThrow('past the 262144000 bytes Lambda accepts unzipped');
     expect(opens.count).toBe(0);

@@ -51,6 +51,7 @@ function packageOf(names: string[], symlinks: Record<string, string> = {}): { pa
       size: 1,
       compressedSize: 1,
       compressionMethod: 0,
+      crc32: null,
       encrypted: false,
       symlinkTarget: symlinks[name],
     },

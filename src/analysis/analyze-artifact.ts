@@ -16,6 +16,12 @@ import { PackageFileSystem, extractedPath } from './package-fs.js';
 /** Entries read at the same time; reads overlap I/O and inflation without holding many buffers. */
 const READ_CONCURRENCY = 8;
 
+/**
+ * Entries up to this size that were opened as a stream (ELF files, mostly) are inflated to their end,
+ * so that their CRC-32 is checked. Larger ones are read only as far as their headers reach.
+ */
+const MAX_DRAINED_BYTES = 16 * 1024 * 1024;
+
 /** Maximum symlink target length read from a zip entry (PATH_MAX on Linux). */
 const MAX_SYMLINK_TARGET_BYTES = 4096;
 
@@ -43,6 +49,7 @@ export async function analyzeArtifact(
 ): Promise<ArtifactModel> {
   const parts: PackagePart[] = [];
   let archiveError: string | null = null;
+  const archiveProblems: string[] = [];
   let kind: ArtifactModel['kind'] = 'zip';
 
   const role: PackagePart['role'] = settings.kind === 'layer' ? 'layer' : 'function';
@@ -53,6 +60,7 @@ export async function analyzeArtifact(
     const archive = await openPackage(location);
     kind = archive.kind;
     parts.push(await readPart(archive, role, root, true, handlerClass, onProgress));
+    archiveProblems.push(...archive.problems);
   } catch (error) {
     if (error instanceof ArchiveError && error.damagedZip) {
       archiveError = error.message;
@@ -71,6 +79,7 @@ export async function analyzeArtifact(
       throw new InputError(`layer ${reason}`);
     }
     parts.push(await readPart(layer, 'layer', '/opt', false, handlerClass, onProgress));
+    archiveProblems.push(...layer.problems.map((problem) => `layer ${layerLocation}: ${problem}`));
   }
 
   const fileSystem = new PackageFileSystem(parts);
@@ -97,6 +106,7 @@ export async function analyzeArtifact(
     settings,
     parts,
     archiveError,
+    archiveProblems,
     fileSystem,
     entrypoint,
     libraries,
@@ -247,6 +257,12 @@ async function readEntry(archive: PackageArchive | SingleFileArchive, analyzed: 
     }
     if (needsEntryDetails(analyzed)) {
       await readEntryDetails(analyzed, openSource, (length) => archive.readHead(entry, length), handlerClass);
+    }
+
+    // An entry read this far is cheap to finish, and only a read to the end checks its CRC-32.
+    const opened = source as EntrySource | null;
+    if (opened !== null && entry.size <= MAX_DRAINED_BYTES) {
+      await opened.drain();
     }
   } catch (error) {
     if (!(error instanceof EntryReadError)) {

@@ -77,6 +77,11 @@ export interface ArtifactModel {
   parts: PackagePart[];
   /** Reason the artifact could not be read as a package at all, when it is a damaged zip. */
   archiveError: string | null;
+  /**
+   * Damage in a zip that still lets its entries be read (overlapping entries), one line each; layers'
+   * problems start with "layer <location>: ". Empty when the archives are sound.
+   */
+  archiveProblems: string[];
   fileSystem: PackageFileSystem;
   entrypoint: EntrypointInfo;
   /** Libraries each ELF entry needs, resolved the way ld.so would on this runtime. */

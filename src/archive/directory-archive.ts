@@ -19,6 +19,7 @@ export async function openDirectoryArchive(location: string): Promise<PackageArc
     location,
     kind: 'directory',
     archiveSize: null,
+    problems: [],
     entries,
     open(entry: PackageEntry): EntrySource {
       const path = absolutePaths.get(entry);
@@ -61,6 +62,7 @@ async function walk(
       size: stats.isFile() ? stats.size : 0,
       compressedSize: stats.isFile() ? stats.size : 0,
       compressionMethod: 0,
+      crc32: null,
       encrypted: false,
     };
 
@@ -104,6 +106,9 @@ export class FileSource implements EntrySource {
   }
 
   retain(): void {}
+
+  /** A file in a directory input has no checksum to verify. */
+  async drain(): Promise<void> {}
 
   close(): void {}
 }

@@ -1,9 +1,16 @@
-import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
+import { crc32, constants as zlibConstants, inflateRawSync } from 'node:zlib';
 
 import { EntryReadError, type PackageEntry } from './entry.js';
+import { decodeEntryName } from './names.js';
 
 /** Local file header size before the name (APPNOTE 4.3.7). */
 const LOCAL_HEADER_BYTES = 30;
+
+/** General-purpose bit 3: the CRC-32 and sizes follow the data in a data descriptor, and the local header may hold 0. */
+const DATA_DESCRIPTOR_FLAG = 0x8;
+
+/** A 32-bit size of 0xFFFFFFFF means the real value is in the zip64 extra field (APPNOTE 4.5.3). */
+const ZIP64_SIZE_MARKER = 0xffffffff;
 
 /** Room read for the name and extra field of a local header; a longer one costs a second read. */
 const LOCAL_NAME_ROOM = 1024;
@@ -44,16 +51,94 @@ export function localDataStart(block: Buffer): number {
   return LOCAL_HEADER_BYTES + block.readUInt16LE(26) + block.readUInt16LE(28);
 }
 
+/** Bytes a local header takes up to the end of its name; `block` must hold at least the fixed part. */
+export function localNameEnd(block: Buffer): number {
+  return LOCAL_HEADER_BYTES + block.readUInt16LE(26);
+}
+
+/**
+ * Checks that the local header at the start of `block` agrees with the central directory on the
+ * name (byte for byte), the compression method and, unless a data descriptor follows the data, the
+ * sizes. Extractors such as Info-ZIP unzip take the method and sizes from the local header, so an
+ * entry whose headers disagree does not extract to what the central directory describes. Throws
+ * `EntryReadError`; `block` must reach to `localNameEnd(block)`.
+ */
+export function verifyLocalHeader(block: Buffer, entry: PackageEntry, centralName: Buffer): void {
+  const nameEnd = localNameEnd(block);
+  if (block.length < nameEnd) {
+    throw new EntryReadError(`the local header ends after ${block.length} bytes, before its name ends at byte ${nameEnd}`);
+  }
+
+  const flags = block.readUInt16LE(6);
+  const localName = block.subarray(LOCAL_HEADER_BYTES, nameEnd);
+  if (!localName.equals(centralName)) {
+    const local = JSON.stringify(decodeEntryName(localName, flags));
+    throw new EntryReadError(`the local header names ${local} but the central directory names ${JSON.stringify(entry.name)}`);
+  }
+
+  const method = block.readUInt16LE(8);
+  if (method !== entry.compressionMethod) {
+    throw new EntryReadError(
+      `the local header gives compression method ${method} but the central directory gives ${entry.compressionMethod}`,
+    );
+  }
+
+  if ((flags & DATA_DESCRIPTOR_FLAG) !== 0) {
+    return;
+  }
+  const sizes = [
+    ['compressed size', block.readUInt32LE(18), entry.compressedSize],
+    ['uncompressed size', block.readUInt32LE(22), entry.size],
+  ] as const;
+  for (const [label, local, central] of sizes) {
+    if (local !== ZIP64_SIZE_MARKER && local !== central) {
+      throw new EntryReadError(`the local header gives ${label} ${local} but the central directory gives ${central}`);
+    }
+  }
+}
+
+/**
+ * Compares the CRC-32 of an entry's whole uncompressed data with the one the central directory
+ * declares. Throws `EntryReadError` on a mismatch; does nothing for an entry without a CRC-32.
+ */
+export function verifyCrc32(data: Buffer, entry: PackageEntry): void {
+  if (entry.crc32 === null) {
+    return;
+  }
+  const actual = crc32(data);
+  if (actual !== entry.crc32) {
+    throw new EntryReadError(crc32MismatchMessage(actual, entry.crc32));
+  }
+}
+
+/** Message of a CRC-32 mismatch, shared with the streamed reader. */
+export function crc32MismatchMessage(actual: number, declared: number): string {
+  return `CRC-32 mismatch: the data has ${formatCrc32(actual)} but the central directory declares ${formatCrc32(declared)}`;
+}
+
+function formatCrc32(value: number): string {
+  return `0x${value.toString(16).padStart(8, '0')}`;
+}
+
 /**
  * The first `length` bytes of the entry from the start of its compressed data, or null when the
- * data given does not inflate that far and the caller must read the entry as a stream.
+ * data given does not inflate that far and the caller must read the entry as a stream. When the
+ * head is the whole entry, its CRC-32 is checked, and a mismatch throws `EntryReadError`.
  */
 export function headFromData(compressed: Buffer, entry: PackageEntry, length: number): Buffer | null {
   const wanted = Math.min(length, entry.size);
   if (entry.compressionMethod === 0) {
-    // Stored data is as long as the compressed size, whatever the declared size says.
-    const stored = Math.min(wanted, entry.compressedSize);
-    return compressed.length >= stored ? compressed.subarray(0, stored) : null;
+    // Stored data ends at its compressed size even when the uncompressed size claims more: Info-ZIP
+    // unzip 6.0 warns and "continues with compressed size value", and Python 3.11 zipfile reads it.
+    const available = Math.min(wanted, entry.compressedSize);
+    if (compressed.length < available) {
+      return null;
+    }
+    const head = compressed.subarray(0, available);
+    if (available === entry.size || available === entry.compressedSize) {
+      verifyCrc32(head, entry);
+    }
+    return head;
   }
 
   let output = inflateHead(compressed);
@@ -67,7 +152,11 @@ export function headFromData(compressed: Buffer, entry: PackageEntry, length: nu
   }
 
   // A copy, so the head does not keep inflate's whole output buffer alive.
-  return Buffer.from(output.subarray(0, wanted));
+  const head = Buffer.from(output.subarray(0, wanted));
+  if (wanted === entry.size) {
+    verifyCrc32(head, entry);
+  }
+  return head;
 }
 
 /** Inflates a prefix of deflated data; null when the output passes HEAD_MAX_OUTPUT_BYTES. */
@@ -86,18 +175,20 @@ function inflateHead(compressed: Buffer): Buffer | null {
   }
 }
 
-/** An entry to prefetch, with the offset of its local header. */
+/** An entry to prefetch, with the offset of its local header and its name as the central directory stores it. */
 export interface PrefetchTarget {
   entry: PackageEntry;
   localHeader: number;
+  centralName: Buffer;
 }
 
 /**
  * Reads the heads of many entries in one pass over the file, in local-header order, with
  * synchronous reads into one reused window. For a package of 40,000 small files this replaces
- * 40,000 asynchronous reads and their promises. Entries it cannot serve (a damaged header, a head
- * beyond the window, a stream that needs the slow path) are left out; the caller reads them one by
- * one and reports their errors there.
+ * 40,000 asynchronous reads and their promises. Entries it cannot serve are left out: a damaged
+ * header, a local header that disagrees with the central directory, a CRC-32 mismatch, a head beyond
+ * the window, or a stream that needs the slow path. The caller reads those one by one and reports
+ * their errors there.
  */
 export function prefetchHeads(
   targets: PrefetchTarget[],
@@ -122,7 +213,7 @@ export function prefetchHeads(
     const blockStart = target.localHeader - windowStart;
     const block = window.subarray(blockStart, Math.min(windowLength, blockStart + span));
 
-    const head = headOfBlock(block, target.entry, length);
+    const head = headOfBlock(block, target, length);
     if (head !== null) {
       // The window is reused, so a stored entry's head is copied out of it.
       heads.set(target.entry, target.entry.compressionMethod === 0 ? Buffer.from(head) : head);
@@ -131,9 +222,11 @@ export function prefetchHeads(
   return heads;
 }
 
-function headOfBlock(block: Buffer, entry: PackageEntry, length: number): Buffer | null {
+function headOfBlock(block: Buffer, target: PrefetchTarget, length: number): Buffer | null {
+  const entry = target.entry;
   try {
     const dataStart = localDataStart(block);
+    verifyLocalHeader(block, entry, target.centralName);
     const compressedLength = compressedHeadLength(entry, length);
     if (dataStart + compressedLength > block.length) {
       return null;

@@ -19,6 +19,8 @@ export interface PackageEntry {
   compressedSize: number;
   /** APPNOTE compression method: 0 = stored, 8 = deflated. */
   compressionMethod: number;
+  /** CRC-32 of the uncompressed data declared by the central directory; null for a file in a directory input. */
+  crc32: number | null;
   /** General-purpose bit 0 (traditional PKWARE or strong encryption). */
   encrypted: boolean;
   /** Target of a symlink entry, read from its data. */
@@ -36,6 +38,11 @@ export interface EntrySource {
   read(offset: number, length: number): Promise<Buffer>;
   /** Asks the source to keep [start, end) once it has streamed past it, so a later read need not restart. */
   retain(start: number, end: number): void;
+  /**
+   * Reads on to the end of the data without keeping it, so that damage anywhere in it, including a
+   * CRC-32 mismatch, rejects with an `EntryReadError`. A no-op for sources that hold no checksum.
+   */
+  drain(): Promise<void>;
   close(): void;
 }
 
@@ -67,6 +74,11 @@ export interface PackageArchive {
   /** Size of the zip file itself; null for a directory. */
   readonly archiveSize: number | null;
   readonly entries: PackageEntry[];
+  /**
+   * Damage in the archive as a whole that still lets its entries be read, one line each, such as
+   * entries whose local headers and data overlap. Empty for a sound zip and for a directory.
+   */
+  readonly problems: string[];
   open(entry: PackageEntry): EntrySource;
   /**
    * Reads up to `length` bytes from the start of the entry with as few reads as possible and without

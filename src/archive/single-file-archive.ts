@@ -50,6 +50,8 @@ export async function openSingleFileArchive(location: string): Promise<SingleFil
     compressedSize: stats.size,
     compressionMethod: 0,
     encrypted: false,
+    // A file on disk has no stored checksum to compare with.
+    crc32: null,
   };
 
   const sourceFor = (requested: PackageEntry): FileSource => {
@@ -65,6 +67,7 @@ export async function openSingleFileArchive(location: string): Promise<SingleFil
     // The file is not zipped yet, so there is no zip whose size a rule could check.
     archiveSize: null,
     entries: [entry],
+    problems: [],
     open: (requested) => sourceFor(requested),
     readHead: (requested, length) => sourceFor(requested).read(0, length),
     close(): void {},

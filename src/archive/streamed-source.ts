@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
-import { createInflateRaw } from 'node:zlib';
+import { crc32, createInflateRaw } from 'node:zlib';
 
+import { crc32MismatchMessage } from './entry-head.js';
 import { EntryReadError, type EntrySource } from './entry.js';
 
 /** Bytes at the start of an entry that are always kept: headers of every format we read live there. */
@@ -24,6 +25,14 @@ const MAX_RESTARTS = 4;
  */
 const MAX_INFLATED_OFFSET = 262_144_000;
 
+/** Options of a `StreamedEntrySource`. */
+export interface StreamedSourceOptions {
+  /** Bytes at the start that are always kept; 1 MiB by default. */
+  prefixBytes?: number;
+  /** CRC-32 the whole data must have, checked when the stream reaches the declared size; null skips the check. */
+  expectedCrc32?: number | null;
+}
+
 interface RetainedChunk {
   start: number;
   data: Buffer;
@@ -34,7 +43,8 @@ interface RetainedChunk {
  *
  * It inflates only as far as the furthest byte asked for, keeps the first `prefixBytes` and any range
  * registered with `retain`, and drops everything else, so memory stays bounded for entries of any size.
- * A read of a dropped range restarts the stream from the beginning.
+ * A read of a dropped range restarts the stream from the beginning. Whenever one stream produces
+ * the whole declared size, the CRC-32 of its output is compared with `expectedCrc32`.
  */
 export class StreamedEntrySource implements EntrySource {
   readonly size: number;
@@ -42,6 +52,7 @@ export class StreamedEntrySource implements EntrySource {
   private readonly openRaw: () => Promise<Readable>;
   private readonly compressionMethod: number;
   private readonly prefixBytes: number;
+  private readonly expectedCrc32: number | null;
   private readonly wanted: Array<[number, number]> = [];
   private retained: RetainedChunk[] = [];
   private iterator: AsyncIterator<Buffer> | null = null;
@@ -49,17 +60,20 @@ export class StreamedEntrySource implements EntrySource {
   private position = 0;
   private ended = false;
   private restarts = 0;
+  /** CRC-32 of the bytes the current stream has produced so far. */
+  private runningCrc32 = 0;
 
   constructor(
     openRaw: () => Promise<Readable>,
     compressionMethod: number,
     size: number,
-    prefixBytes: number = DEFAULT_PREFIX_BYTES,
+    options: StreamedSourceOptions = {},
   ) {
     this.openRaw = openRaw;
     this.compressionMethod = compressionMethod;
     this.size = size;
-    this.prefixBytes = prefixBytes;
+    this.prefixBytes = options.prefixBytes ?? DEFAULT_PREFIX_BYTES;
+    this.expectedCrc32 = options.expectedCrc32 ?? null;
   }
 
   retain(start: number, end: number): void {
@@ -91,6 +105,19 @@ export class StreamedEntrySource implements EntrySource {
 
     await this.pumpTo(end);
     return this.assemble(offset, end);
+  }
+
+  /**
+   * Inflates on to the end of the data without keeping what streams past, so corrupt data or a CRC-32
+   * mismatch surfaces as `EntryReadError`. Data that ends before the declared size is accepted here,
+   * as Info-ZIP unzip 6.0 and Python 3.11 zipfile accept it, and its CRC-32 is checked over the bytes
+   * it has. Does nothing when the stream has reached the end already.
+   */
+  async drain(): Promise<void> {
+    if (this.size > MAX_INFLATED_OFFSET) {
+      return;
+    }
+    await this.pumpTo(this.size, true);
   }
 
   close(): void {
@@ -128,6 +155,7 @@ export class StreamedEntrySource implements EntrySource {
     this.position = 0;
     this.ended = false;
     this.retained = [];
+    this.runningCrc32 = 0;
   }
 
   private async startStream(): Promise<void> {
@@ -152,7 +180,7 @@ export class StreamedEntrySource implements EntrySource {
     this.iterator = inflater[Symbol.asyncIterator]();
   }
 
-  private async pumpTo(end: number): Promise<void> {
+  private async pumpTo(end: number, acceptShortData = false): Promise<void> {
     while (this.position < end && !this.ended) {
       if (this.iterator === null) {
         await this.startStream();
@@ -168,13 +196,16 @@ export class StreamedEntrySource implements EntrySource {
 
       if (step.done === true) {
         this.ended = true;
+        if (this.position < this.size) {
+          this.verifyCrc32();
+        }
         break;
       }
 
       this.keep(step.value);
     }
 
-    if (this.position < end && this.ended && this.position < this.size) {
+    if (this.position < end && this.ended && this.position < this.size && !acceptShortData) {
       const produced = this.position;
       this.resetStream();
       throw new EntryReadError(`data ends after ${produced} of ${this.size} declared bytes`);
@@ -191,9 +222,26 @@ export class StreamedEntrySource implements EntrySource {
       throw new EntryReadError(`data inflates to more than its declared ${this.size} bytes`);
     }
 
+    if (this.expectedCrc32 !== null) {
+      this.runningCrc32 = crc32(chunk, this.runningCrc32);
+      if (end === this.size) {
+        this.verifyCrc32();
+      }
+    }
+
     if (start < this.prefixBytes || this.wanted.some(([from, to]) => from < end && to > start)) {
       this.retained.push({ start, data: chunk });
     }
+  }
+
+  /** Compares the CRC-32 of everything the current stream produced with the expected one. */
+  private verifyCrc32(): void {
+    if (this.expectedCrc32 === null || this.runningCrc32 === this.expectedCrc32) {
+      return;
+    }
+    const actual = this.runningCrc32;
+    this.resetStream();
+    throw new EntryReadError(crc32MismatchMessage(actual, this.expectedCrc32));
   }
 
   private assemble(start: number, end: number): Buffer {

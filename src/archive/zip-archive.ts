@@ -11,9 +11,19 @@ import {
   type PackageArchive,
   type PackageEntry,
 } from './entry.js';
+import { readAllEntries } from './central-directory.js';
 import { FdRandomAccessReader } from './fd-reader.js';
-import { compressedHeadLength, headFromData, headSpan, localDataStart, prefetchHeads } from './entry-head.js';
+import {
+  compressedHeadLength,
+  headFromData,
+  headSpan,
+  localDataStart,
+  localNameEnd,
+  prefetchHeads,
+  verifyLocalHeader,
+} from './entry-head.js';
 import { decodeEntryName, entryPath } from './names.js';
+import { describeOverlappingEntries } from './overlap.js';
 import { StreamedEntrySource } from './streamed-source.js';
 
 /** "version made by" hosts whose external attributes carry a Unix `st_mode` in the upper 16 bits. */
@@ -51,7 +61,7 @@ export async function openZipArchive(location: string): Promise<PackageArchive> 
 
   const rawEntries: yauzl.Entry[] = [];
   try {
-    await readAllEntries(zipfile, rawEntries);
+    await readAllEntries(zipfile, reader, rawEntries);
   } catch (error) {
     zipfile.close();
     reader.shutdown();
@@ -60,6 +70,14 @@ export async function openZipArchive(location: string): Promise<PackageArchive> 
   }
 
   const entries = rawEntries.map((raw, index) => toPackageEntry(raw, index));
+  const overlap = describeOverlappingEntries(
+    entries.map((entry, index) => ({
+      name: entry.name,
+      localHeaderOffset: rawEntries[index].relativeOffsetOfLocalHeader,
+      nameLength: rawEntries[index].fileNameLength,
+      compressedSize: entry.compressedSize,
+    })),
+  );
 
   const byIndex = new Map(entries.map((entry, index) => [entry, rawEntries[index]]));
   let prefetched = new Map<PackageEntry, Buffer>();
@@ -70,6 +88,7 @@ export async function openZipArchive(location: string): Promise<PackageArchive> 
     kind: 'zip',
     archiveSize: zipfile.fileSize,
     entries,
+    problems: overlap === null ? [] : [overlap],
     open(entry: PackageEntry): EntrySource {
       const raw = byIndex.get(entry);
       if (raw === undefined) {
@@ -79,6 +98,7 @@ export async function openZipArchive(location: string): Promise<PackageArchive> 
         () => zipfile.openReadStreamPromise(raw, { decodeFileData: false }),
         entry.compressionMethod,
         entry.size,
+        { expectedCrc32: entry.crc32 },
       );
     },
     readHead(entry: PackageEntry, length: number): Promise<Buffer> {
@@ -98,7 +118,10 @@ export async function openZipArchive(location: string): Promise<PackageArchive> 
       const targets = entries
         .filter((entry) => entry.type === 'file' && entry.size > 0 && !entry.encrypted && (entry.compressionMethod === 0 || entry.compressionMethod === 8))
         .filter(wanted)
-        .map((entry) => ({ entry, localHeader: byIndex.get(entry)?.relativeOffsetOfLocalHeader ?? 0 }));
+        .map((entry) => {
+          const raw = byIndex.get(entry) as yauzl.Entry;
+          return { entry, localHeader: raw.relativeOffsetOfLocalHeader, centralName: centralNameOf(raw) };
+        });
       prefetched = prefetchHeads(targets, length, (buffer, position) => reader.readUpToSync(buffer, position));
       prefetchedLength = length;
     },
@@ -112,7 +135,8 @@ export async function openZipArchive(location: string): Promise<PackageArchive> 
 /**
  * Reads the first bytes of an entry directly: the local header and the start of its data in one read,
  * inflated in memory. This is several times faster than a read stream per entry in packages with tens
- * of thousands of entries.
+ * of thousands of entries. Rejects with `EntryReadError` when the local header disagrees with the
+ * central directory or, for a head that is the whole entry, when the CRC-32 does not match.
  */
 async function readEntryHead(
   reader: FdRandomAccessReader,
@@ -121,8 +145,13 @@ async function readEntryHead(
   length: number,
 ): Promise<Buffer> {
   const localHeader = raw.relativeOffsetOfLocalHeader;
-  const block = await reader.readCached(localHeader, headSpan(entry, length));
+  let block = await reader.readCached(localHeader, headSpan(entry, length));
   const dataStart = localDataStart(block);
+  if (block.length < localNameEnd(block)) {
+    // A name longer than the room headSpan allows for: read the header again up to the name's end.
+    block = await reader.readCached(localHeader, localNameEnd(block));
+  }
+  verifyLocalHeader(block, entry, centralNameOf(raw));
   const compressedLength = compressedHeadLength(entry, length);
 
   let compressed: Buffer;
@@ -143,6 +172,7 @@ async function readEntryHead(
     async () => reader._readStreamForRange(start, start + entry.compressedSize),
     entry.compressionMethod,
     entry.size,
+    { expectedCrc32: entry.crc32 },
   );
   try {
     return await source.read(0, length);
@@ -168,18 +198,6 @@ function openYauzl(reader: FdRandomAccessReader, fileSize: number): Promise<yauz
   });
 }
 
-function readAllEntries(zipfile: yauzl.ZipFile, into: yauzl.Entry[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    zipfile.on('entry', (entry: yauzl.Entry) => {
-      into.push(entry);
-      zipfile.readEntry();
-    });
-    zipfile.once('end', () => resolve());
-    zipfile.once('error', (error: Error) => reject(error));
-    zipfile.readEntry();
-  });
-}
-
 async function startsWithZipSignature(location: string): Promise<boolean> {
   const handle = await openFile(location, 'r');
   try {
@@ -194,10 +212,13 @@ async function startsWithZipSignature(location: string): Promise<boolean> {
   }
 }
 
+/** The entry's name as the central directory stores it: with decodeStrings false, yauzl leaves the raw bytes. */
+function centralNameOf(raw: yauzl.Entry): Buffer {
+  return raw.fileName as unknown as Buffer;
+}
+
 function toPackageEntry(raw: yauzl.Entry, index: number): PackageEntry {
-  // With decodeStrings false, yauzl leaves the name as the raw bytes of the central directory.
-  const nameBytes = raw.fileName as unknown as Buffer;
-  const name = decodeEntryName(nameBytes, raw.generalPurposeBitFlag);
+  const name = decodeEntryName(centralNameOf(raw), raw.generalPurposeBitFlag);
   const hostSystem = raw.versionMadeBy >>> 8;
   const unixMode = UNIX_MODE_HOSTS.has(hostSystem) ? raw.externalFileAttributes >>> 16 : 0;
 
@@ -220,6 +241,7 @@ function toPackageEntry(raw: yauzl.Entry, index: number): PackageEntry {
     size: raw.uncompressedSize,
     compressedSize: raw.compressedSize,
     compressionMethod: raw.compressionMethod,
+    crc32: raw.crc32,
     encrypted: (raw.generalPurposeBitFlag & 0x1) !== 0,
   };
 }

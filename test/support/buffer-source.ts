@@ -16,5 +16,7 @@ export class BufferSource implements EntrySource {
 
   retain(): void {}
 
+  async drain(): Promise<void> {}
+
   close(): void {}
 }
