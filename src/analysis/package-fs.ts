@@ -41,6 +41,7 @@ export class PackageFileSystem {
     this.roots = [...new Set(parts.map((part) => part.root))];
 
     for (const part of parts) {
+      this.addParents(part.root);
       this.directories.add(part.root);
       for (const analyzed of part.entries) {
         if (analyzed.path === null) {
@@ -137,10 +138,17 @@ export class PackageFileSystem {
     return this.roots.some((root) => root.startsWith(`${path}/`));
   }
 
+  /**
+   * Adds the folders above `path`. Every folder in the set has its own parents in it too, so the walk
+   * stops at the first one already known: in a tree of 30,000 files most parents are.
+   */
   private addParents(path: string): void {
     let current = path;
     while (current.lastIndexOf('/') > 0) {
       current = current.slice(0, current.lastIndexOf('/'));
+      if (this.directories.has(current)) {
+        return;
+      }
       this.directories.add(current);
     }
   }
