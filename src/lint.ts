@@ -69,15 +69,8 @@ export async function lint(inputs: LintInput[], options: LintOptions & { rules: 
   const now = options.now ?? new Date();
 
   const artifacts: ArtifactReport[] = [];
-  const skippedFunctions: SkippedFunction[] = [];
-  for (const input of inputs) {
-    const planned = planInput(input, options, configDirectory, now);
-    if ('skipped' in planned) {
-      skippedFunctions.push(planned.skipped);
-      continue;
-    }
-
-    const { path, settings } = planned;
+  const { planned, skippedFunctions } = planInputs(inputs, options, configDirectory, now);
+  for (const { input, path, settings } of planned) {
     const report = await lintOne(path, settings.layers, settings.lint, options.rules, levels, options.onProgress);
     if (typeof input !== 'string') {
       report.function = { logicalId: input.logicalId, template: input.template, notes: input.notes };
@@ -115,6 +108,28 @@ export async function lint(inputs: LintInput[], options: LintOptions & { rules: 
 type PlannedInput =
   | { path: string; override: (ArtifactSettings & { files: string }) | undefined; settings: ResolvedSettings }
   | { skipped: SkippedFunction };
+
+type LintablePlan = Exclude<PlannedInput, { skipped: SkippedFunction }> & { input: LintInput };
+
+/** Plans every input, keeping the ones to lint in order and listing skipped template functions apart. */
+function planInputs(
+  inputs: LintInput[],
+  options: LintOptions,
+  configDirectory: string,
+  now: Date,
+): { planned: LintablePlan[]; skippedFunctions: SkippedFunction[] } {
+  const planned: LintablePlan[] = [];
+  const skippedFunctions: SkippedFunction[] = [];
+  for (const input of inputs) {
+    const plan = planInput(input, options, configDirectory, now);
+    if ('skipped' in plan) {
+      skippedFunctions.push(plan.skipped);
+      continue;
+    }
+    planned.push({ ...plan, input });
+  }
+  return { planned, skippedFunctions };
+}
 
 /**
  * Decides how one input is linted. A path gets its `artifacts` entry and the configuration's
@@ -168,16 +183,8 @@ export function effectiveSettings(inputs: LintInput[], options: LintOptions): { 
   const configDirectory = options.configDirectory ?? process.cwd();
   const now = options.now ?? new Date();
 
-  const settings: EffectiveSettings[] = [];
-  const skippedFunctions: SkippedFunction[] = [];
-  for (const input of inputs) {
-    const planned = planInput(input, options, configDirectory, now);
-    if ('skipped' in planned) {
-      skippedFunctions.push(planned.skipped);
-      continue;
-    }
-    settings.push(describeSettings(input, planned.path, planned.override, planned.settings));
-  }
+  const { planned, skippedFunctions } = planInputs(inputs, options, configDirectory, now);
+  const settings = planned.map((plan) => describeSettings(plan.input, plan.path, plan.override, plan.settings));
   return { settings, skippedFunctions };
 }
 

@@ -3,16 +3,12 @@
  * Offsets follow the gABI (Elf64_Ehdr, Elf64_Phdr, Elf64_Dyn, Elf64_Verneed, Elf64_Vernaux).
  */
 
-export const PT_LOAD = 1;
-export const PT_DYNAMIC = 2;
-export const PT_INTERP = 3;
-export const DT_NULL = 0;
-export const DT_NEEDED = 1;
-export const DT_STRTAB = 5;
-export const DT_STRSZ = 10;
+import { DT_NEEDED, DT_NULL, DT_STRSZ, DT_STRTAB, DT_VERNEED, DT_VERNEEDNUM, PT_DYNAMIC, PT_INTERP, PT_LOAD } from '../../src/elf/constants.js';
+
+export { DT_NEEDED, DT_NULL, DT_STRSZ, DT_STRTAB, DT_VERNEED, DT_VERNEEDNUM, PT_DYNAMIC, PT_INTERP, PT_LOAD };
+
+/** DT_DEBUG, which the reader has no use for; tests overwrite such an entry. */
 export const DT_DEBUG = 21;
-export const DT_VERNEED = 0x6ffffffe;
-export const DT_VERNEEDNUM = 0x6fffffff;
 
 /** Byte offsets of Elf64_Ehdr fields. */
 export const EHDR = { phoff: 32, shoff: 40, phentsize: 54, phnum: 56, shentsize: 58, shnum: 60, shstrndx: 62 } as const;
