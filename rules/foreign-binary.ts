@@ -2,6 +2,9 @@ import type { Rule } from '../src/engine/rule.js';
 import { NATIVE_MODULE_NAME } from './native-modules.js';
 import { allEntries, foreignBinaryDescription } from './support.js';
 
+/** Names Windows gives its programs; nothing on Linux executes a file by such a name by accident. */
+const WINDOWS_PROGRAM_NAME = /\.exe$/i;
+
 export const rule: Rule = {
   code: 'LL2005',
   name: 'foreign-binary',
@@ -15,8 +18,9 @@ export const rule: Rule = {
       if (foreign === null) {
         continue;
       }
-      // Native-module names are native-module-not-linux's, an error.
-      if (analyzed === model.entrypoint.entry || NATIVE_MODULE_NAME.test(analyzed.entry.path)) {
+      // Native-module names are native-module-not-linux's, an error. A Windows program named .exe
+      // (setuptools' cli-64.exe launchers, say) is one that Linux code never runs by that name.
+      if (analyzed === model.entrypoint.entry || NATIVE_MODULE_NAME.test(analyzed.entry.path) || WINDOWS_PROGRAM_NAME.test(analyzed.entry.path)) {
         continue;
       }
 

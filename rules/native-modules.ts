@@ -112,13 +112,35 @@ export function platformPackageFits(name: string, architecture: Architecture): b
   return match[2] === 'linux' && match[3] === NPM_CPU[architecture] && (libc === undefined || libc === 'gnu');
 }
 
+/** The RID folder of a .NET runtime-specific asset: `runtimes/<rid>/` in NuGet's layout. */
+const DOTNET_RID_FOLDER = /(?:^|\/)runtimes\/([^/]+)\//;
+
+/**
+ * True for a .NET asset under `runtimes/<rid>/` that the .NET host on Lambda never loads. Framework-
+ * dependent `dotnet publish` keeps the assets of every RID; on Lambda the host resolves those of
+ * `linux-x64` or `linux-arm64` and of the portable `linux` and `unix` folders, and no others
+ * (Windows, macOS, musl, Android, another CPU).
+ */
+function isOtherDotnetRuntimeAsset(path: string, architecture: Architecture): boolean {
+  const match = DOTNET_RID_FOLDER.exec(path);
+  if (match === null) {
+    return false;
+  }
+  const rid = match[1];
+  if (rid === 'unix' || rid === 'linux' || rid === `linux-${NPM_CPU[architecture]}`) {
+    return false;
+  }
+  return /^(?:win|osx|maccatalyst|ios|iossimulator|tvos|tvossimulator|android|browser|freebsd|illumos|solaris|linux-)/.test(rid);
+}
+
 const unusedCopies = new WeakMap<ArtifactModel['parts'], Map<Architecture, Set<AnalyzedEntry>>>();
 
 /**
  * Finds entries that Lambda never loads because a build for Lambda's platform sits beside them. These
  * are files of npm platform packages for another platform when the family also has the Linux build
  * for this CPU (as pnpm's supportedArchitectures installs them). They are also `prebuilds/<os>-<cpu>/`
- * folders for another platform when `prebuilds/linux-<cpu>/` exists, which node-gyp-build picks.
+ * folders for another platform when `prebuilds/linux-<cpu>/` exists, which node-gyp-build picks,
+ * and .NET `runtimes/<rid>/` assets for another OS.
  */
 export function unusedPlatformCopies(model: ArtifactModel): Set<AnalyzedEntry> {
   const perArchitecture = unusedCopies.get(model.parts) ?? new Map<Architecture, Set<AnalyzedEntry>>();
@@ -165,6 +187,10 @@ function findUnusedPlatformCopies(model: ArtifactModel): Set<AnalyzedEntry> {
     for (const analyzed of part.entries) {
       const path = analyzed.entry.path;
       if (unusedFolders.some((folder) => path.startsWith(folder))) {
+        unused.add(analyzed);
+        continue;
+      }
+      if (isOtherDotnetRuntimeAsset(path, architecture)) {
         unused.add(analyzed);
         continue;
       }

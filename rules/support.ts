@@ -132,6 +132,9 @@ export function foreignBinaryDescription(analyzed: AnalyzedEntry): string | null
     return `${kind} for macOS (${content.macho.architectures.join(', ')})`;
   }
   if (content?.format === 'pe' && content.pe !== undefined) {
+    if (content.pe.managed) {
+      return null;
+    }
     if (content.pe.machine === null) {
       return 'an MS-DOS executable';
     }

@@ -104,6 +104,9 @@ export function describeContent(analyzed: AnalyzedEntry): string {
     case 'macho':
       return `Mach-O for macOS (${content.macho?.architectures.join(', ') ?? ''})`;
     case 'pe':
+      if (content.pe?.managed === true) {
+        return '.NET assembly (IL, runs on any OS)';
+      }
       return `PE for Windows (${content.pe?.machineName ?? ''})`;
     case 'empty':
       return 'empty file';

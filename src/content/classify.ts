@@ -12,6 +12,11 @@ export interface PeInfo {
   /** COFF `Machine` field, e.g. 0x8664 for AMD64; null for a DOS executable without a PE header. */
   machine: number | null;
   machineName: string;
+  /**
+   * True for a .NET assembly: the optional header's CLR runtime header directory (entry 14) is set.
+   * Its IL runs on the .NET runtime of any OS, so on Lambda it is no foreign binary.
+   */
+  managed: boolean;
 }
 
 export interface ScriptInfo {
@@ -148,17 +153,17 @@ async function readPe(
   head: Buffer,
   readAt: (offset: number, length: number) => Promise<Buffer>,
 ): Promise<PeInfo> {
-  const dosOnly: PeInfo = { machine: null, machineName: 'MS-DOS' };
+  const dosOnly: PeInfo = { machine: null, machineName: 'MS-DOS', managed: false };
   if (head.length < 0x40) {
     return dosOnly;
   }
 
   const peOffset = head.readUInt32LE(0x3c);
   let header: Buffer;
-  if (peOffset + 6 <= head.length) {
-    header = head.subarray(peOffset, peOffset + 6);
+  if (peOffset + PE_HEADERS_BYTES <= head.length) {
+    header = head.subarray(peOffset, peOffset + PE_HEADERS_BYTES);
   } else if (peOffset < 1 << 20) {
-    header = await readAt(peOffset, 6);
+    header = await readAt(peOffset, PE_HEADERS_BYTES);
   } else {
     return dosOnly;
   }
@@ -168,7 +173,38 @@ async function readPe(
   }
 
   const machine = header.readUInt16LE(4);
-  return { machine, machineName: PE_MACHINE_NAMES.get(machine) ?? `machine 0x${machine.toString(16)}` };
+  return { machine, machineName: PE_MACHINE_NAMES.get(machine) ?? `machine 0x${machine.toString(16)}`, managed: hasClrHeader(header) };
+}
+
+/** The PE signature, COFF header and optional header up to the end of its 16 data directories (PE32+). */
+const PE_HEADERS_BYTES = 4 + 20 + 112 + 16 * 8;
+
+/** Index of the CLR runtime header in the optional header's data directories (PE/COFF spec). */
+const CLR_RUNTIME_HEADER = 14;
+
+/** True when the optional header's CLR runtime header directory has an address and a size. */
+function hasClrHeader(header: Buffer): boolean {
+  const optionalStart = 4 + 20;
+  if (header.length < optionalStart + 2) {
+    return false;
+  }
+
+  // PE32 (0x10b) and PE32+ (0x20b) differ in where NumberOfRvaAndSizes and the directories sit.
+  const magic = header.readUInt16LE(optionalStart);
+  let countOffset: number;
+  if (magic === 0x10b) {
+    countOffset = optionalStart + 92;
+  } else if (magic === 0x20b) {
+    countOffset = optionalStart + 108;
+  } else {
+    return false;
+  }
+
+  const directory = countOffset + 4 + CLR_RUNTIME_HEADER * 8;
+  if (header.length < directory + 8 || header.readUInt32LE(countOffset) <= CLR_RUNTIME_HEADER) {
+    return false;
+  }
+  return header.readUInt32LE(directory) !== 0 && header.readUInt32LE(directory + 4) !== 0;
 }
 
 function readShebang(head: Buffer): ScriptInfo | null {
