@@ -43,12 +43,25 @@ export function findEntrypointCandidates(model: ArtifactModel): EntrypointCandid
 function looksLikeEntrypoint(analyzed: AnalyzedEntry, fileName: string): boolean {
   const name = analyzed.entry.path;
   if (name.toLowerCase().startsWith(fileName.toLowerCase())) {
-    return true;
+    return couldBeExecutable(analyzed);
   }
   if (analyzed.elf !== undefined && analyzed.elf.executable) {
     return true;
   }
   return analyzed.content?.format === 'macho' || analyzed.content?.format === 'pe';
+}
+
+/**
+ * True when renaming the file to the entrypoint name could give a working entrypoint: an executable
+ * format, or binary data lambda-lint cannot name. A text or source file without `#!` (bootstrap.json,
+ * bootstrap.md) and a zip (cargo lambda's bootstrap.zip) cannot be executed under any name.
+ */
+function couldBeExecutable(analyzed: AnalyzedEntry): boolean {
+  const format = analyzed.content?.format;
+  if (format === 'elf' || format === 'script' || format === 'macho' || format === 'pe') {
+    return true;
+  }
+  return format === 'other' && analyzed.content?.text !== true && !/\.(zip|jar)$/i.test(analyzed.entry.path);
 }
 
 /** Message sentence for a Handler value that names a file in the package, which provided.* runtimes ignore. */
