@@ -1,5 +1,5 @@
 import type { Rule } from '../src/engine/rule.js';
-import { hostName, octalMode, symbolicMode } from './support.js';
+import { PYTHON_ZIPFILE_MODE_FIX, missingModeReason, octalMode, storesUnixModes, symbolicMode } from './support.js';
 
 export const rule: Rule = {
   code: 'LL1004',
@@ -22,11 +22,12 @@ export const rule: Rule = {
       report({
         entry: analyzed,
         message:
-          `${analyzed.entry.name} was stored by a zip tool on ${hostName(analyzed.entry.hostSystem)}, which records no Unix mode, ` +
+          `${analyzed.entry.name} was stored ${missingModeReason(analyzed)}, ` +
           `so Lambda extracts it without execute permission and fails with ${error}.`,
-        fix:
-          'Zip on Linux, macOS or WSL after `chmod 755 bootstrap`, or use a tool that writes Unix modes on Windows: ' +
-          '`cargo lambda build --output-format zip`, `build-lambda-zip` from aws-lambda-go, or SAM/CDK packaging.',
+        fix: storesUnixModes(analyzed)
+          ? PYTHON_ZIPFILE_MODE_FIX
+          : 'Zip on Linux, macOS or WSL after `chmod 755 bootstrap`, or use a tool that writes Unix modes on Windows: ' +
+            '`cargo lambda build --output-format zip`, `build-lambda-zip` from aws-lambda-go, or SAM/CDK packaging.',
         detail: 'no-unix-mode',
       });
       return;
@@ -42,7 +43,7 @@ export const rule: Rule = {
       message:
         `${analyzed.entry.name} has mode ${octalMode(permissions)} (${symbolicMode(permissions)}): others may not execute it. ` +
         `Lambda runs it as a user that does not own it and fails with ${error}.${ownerOnly}`,
-      fix: '`chmod 755 bootstrap` before zipping (zip keeps the mode), then zip again.',
+      fix: `\`chmod 755 bootstrap\` before zipping (zip keeps the mode), then zip again. ${PYTHON_ZIPFILE_MODE_FIX}`,
       detail: octalMode(permissions),
     });
   },

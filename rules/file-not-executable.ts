@@ -1,5 +1,5 @@
 import type { Rule } from '../src/engine/rule.js';
-import { allEntries, hostName, octalMode, shellWord } from './support.js';
+import { allEntries, missingModeReason, octalMode, shellWord } from './support.js';
 
 export const rule: Rule = {
   code: 'LL1005',
@@ -22,7 +22,7 @@ export const rule: Rule = {
 
       const state =
         permissions === null
-          ? `was stored by a zip tool on ${hostName(analyzed.entry.hostSystem)}, which records no Unix mode`
+          ? `was stored ${missingModeReason(analyzed)}`
           : `has mode ${octalMode(permissions)}, without execute permission for others`;
 
       report({

@@ -1,6 +1,12 @@
 import type { Rule } from '../src/engine/rule.js';
 import { classInJar, handlerNotFoundError, missingHandlerTarget, nestedHandlerCopies } from './handler-rules.js';
 
+/** A Handler of the right form per family, for the fix when none was given. */
+const HANDLER_EXAMPLES: Record<string, string> = {
+  java: 'com.example.Handler::handleRequest',
+  dotnet: 'MyFunction::MyFunction.Function::FunctionHandler',
+};
+
 export const rule: Rule = {
   code: 'LL1015',
   name: 'handler-not-found',
@@ -23,7 +29,7 @@ export const rule: Rule = {
               : `No Handler was given, and ${runtime.id} has no default one, so lambda-lint cannot tell which file Lambda loads.`,
             fix: handlerGiven
               ? 'Set the Handler to the module and the function, e.g. `index.handler` (Node.js), `app.lambda_handler` (Python), `com.example.Handler::handleRequest` (Java).'
-              : 'Pass the function\'s Handler with --handler, e.g. `com.example.Handler::handleRequest`.',
+              : `Pass the function's Handler with --handler, e.g. \`${HANDLER_EXAMPLES[runtime.family] ?? HANDLER_EXAMPLES.java}\`.`,
             detail: handler,
           });
         }
@@ -38,7 +44,9 @@ export const rule: Rule = {
     }
 
     const runtime = model.settings.runtime;
-    const defaultNote = model.settings.handler === null ? ` (the default Handler for ${runtime.id})` : '';
+    // Lambda has no default Handler for a zip function: lambda-lint assumed the one the console fills in.
+    const assumed = model.settings.handler === null;
+    const defaultNote = assumed ? ` (assumed: the Handler the Lambda console fills in for new ${runtime.id} functions)` : '';
     const typescript = target.candidates
       .map((candidate) => candidate.replace(/\.(js|mjs|cjs)$/, '.ts'))
       .find((candidate) => runtime.family === 'nodejs' && model.fileSystem.resolve(candidate).status === 'found');
@@ -48,6 +56,9 @@ export const rule: Rule = {
       fix = 'Make the Handler match the class, and ship the class at the root or in a jar under lib/ (`mvn package` with the shade or assembly plugin).';
     } else if (runtime.family === 'go') {
       fix = `Build the executable with the Handler's name: \`GOOS=linux GOARCH=amd64 CGO_ENABLED=0 go build -o ${target.handler}\`, then zip it at the root.`;
+    }
+    if (assumed) {
+      fix += ' If the function has another Handler, pass it with --handler; to check a layer, pass --kind layer.';
     }
     report({
       message:

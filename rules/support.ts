@@ -191,3 +191,28 @@ export function moduleLoadError(model: ArtifactModel, analyzed: AnalyzedEntry): 
       return 'an error when the library is loaded';
   }
 }
+
+/** "version made by" hosts that store a Unix mode in the external attributes (Unix, macOS). */
+const MODE_HOSTS = new Set([3, 19]);
+
+/**
+ * Why an entry has no Unix mode, as a clause after "was stored": a host that records none (Windows,
+ * MS-DOS), or a Unix host that wrote mode 0, which Python's zipfile does for a ZipInfo whose
+ * external_attr was never set.
+ */
+export function missingModeReason(analyzed: AnalyzedEntry): string {
+  const host = analyzed.entry.hostSystem;
+  if (storesUnixModes(analyzed)) {
+    return `with an empty Unix mode (0000) although its zip tool ran on ${hostName(host)}, as Python's zipfile writes a ZipInfo whose external_attr is not set`;
+  }
+  return `by a zip tool on ${hostName(host)}, which records no Unix mode`;
+}
+
+/** True when the entry's zip tool ran on a host that stores Unix modes (Unix, macOS). */
+export function storesUnixModes(analyzed: AnalyzedEntry): boolean {
+  return MODE_HOSTS.has(analyzed.entry.hostSystem);
+}
+
+/** The fix sentence for Python's zipfile, which ignores the file's mode in writestr. */
+export const PYTHON_ZIPFILE_MODE_FIX =
+  "With Python's zipfile, `writestr` stores 0600 or nothing whatever the file's mode is: set `info.external_attr = 0o100755 << 16` on its ZipInfo, or use `zf.write(path)`, which keeps the mode.";

@@ -15,7 +15,7 @@ export interface HandlerTarget {
   candidates: string[];
   /** For Java: the class file inside a jar, e.g. `com/example/Handler.class`. */
   classFile?: string;
-  /** Short description of what the runtime loads, e.g. `index.mjs, index.js or index.cjs`. */
+  /** Short description of what the runtime loads, e.g. `one of index.js, index.mjs or index.cjs`. */
   description: string;
 }
 
@@ -70,10 +70,7 @@ function nodeTarget(handler: string): HandlerTarget | null {
   return {
     handler,
     candidates: extensions.map((extension) => `/var/task/${module}${extension}`),
-    description: extensions
-      .filter((extension) => extension !== '')
-      .map((extension) => `${module}${extension}`)
-      .join(', '),
+    description: `one of ${module}.js, ${module}.mjs or ${module}.cjs`,
   };
 }
 
