@@ -5,6 +5,7 @@ import { classInJar, handlerNotFoundError, missingHandlerTarget, nestedHandlerCo
 const HANDLER_EXAMPLES: Record<string, string> = {
   java: 'com.example.Handler::handleRequest',
   dotnet: 'MyFunction::MyFunction.Function::FunctionHandler',
+  go: 'main',
 };
 
 export const rule: Rule = {
@@ -19,9 +20,9 @@ export const rule: Rule = {
     if (target === null) {
       const runtime = model.settings.runtime;
       const applies = model.settings.kind === 'function' && runtime.handler !== 'bootstrap';
-      if (applies && model.entrypoint.path === null && runtime.family !== 'go') {
+      if (applies && model.entrypoint.path === null) {
         const handler = model.settings.handler ?? '';
-        if (runtime.family === 'java' || runtime.family === 'dotnet' || handler !== '') {
+        if (runtime.family === 'java' || runtime.family === 'dotnet' || runtime.family === 'go' || handler !== '') {
           const handlerGiven = handler !== '';
           report({
             message: handlerGiven
@@ -30,7 +31,7 @@ export const rule: Rule = {
             fix: handlerGiven
               ? 'Set the Handler to the module and the function, e.g. `index.handler` (Node.js), `app.lambda_handler` (Python), `com.example.Handler::handleRequest` (Java).'
               : `Pass the function's Handler with --handler, e.g. \`${HANDLER_EXAMPLES[runtime.family] ?? HANDLER_EXAMPLES.java}\`.`,
-            detail: handler,
+            ...(handlerGiven ? { detail: handler } : {}),
           });
         }
       }

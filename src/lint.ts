@@ -264,6 +264,7 @@ async function lintOne(
     layers,
     inputError: null,
     entrypoint: null,
+    entrypointFile: null,
     entrypointDescription: null,
     compatibility: [],
     compatibilitySummary: null,
@@ -286,6 +287,7 @@ async function lintOne(
 
   report.kind = model.kind;
   report.entrypoint = model.entrypoint.path;
+  report.entrypointFile = model.entrypoint.entry?.path ?? null;
   report.entrypointDescription = describeEntrypoint(model);
   const mainRun = runRulesTracked(model, rules, levels, true);
   report.compatibility = assessCompatibility(model, rules, levels, mainRun);

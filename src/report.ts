@@ -76,6 +76,8 @@ export interface ArtifactReport {
   inputError: string | null;
   /** Path Lambda would execute, or null. */
   entrypoint: string | null;
+  /** Path of the file the entrypoint resolves to through symlinks, e.g. /var/task/bin/server; null when none. */
+  entrypointFile: string | null;
   /** One line describing the entrypoint, e.g. `bootstrap  ELF 64-bit x86-64, dynamic, needs GLIBC_2.28, 4 libraries`. */
   entrypointDescription: string | null;
   /** Whether the package's native code loads on each runtime of the same family and architecture. */

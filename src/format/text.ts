@@ -121,7 +121,9 @@ function formatSkippedFunctions(skipped: SkippedFunction[]): string {
 const MAX_LISTED_ELF_FILES = 10;
 
 function formatOtherElfFiles(artifact: ArtifactReport): string[] {
-  const elfEntries = artifact.entries.filter((entry) => entry.elf !== undefined && entry.path !== artifact.entrypoint);
+  const elfEntries = artifact.entries.filter(
+    (entry) => entry.elf !== undefined && entry.path !== artifact.entrypoint && entry.path !== artifact.entrypointFile,
+  );
   if (elfEntries.length === 0) {
     return [];
   }
