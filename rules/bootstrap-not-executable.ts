@@ -1,5 +1,5 @@
 import type { Rule } from '../src/engine/rule.js';
-import { PYTHON_ZIPFILE_MODE_FIX, missingModeReason, octalMode, storesUnixModes, symbolicMode } from './support.js';
+import { PYTHON_ZIPFILE_MODE_FIX, missingModeReason, octalMode, shellWord, storesUnixModes, symbolicMode } from './support.js';
 
 export const rule: Rule = {
   code: 'LL1004',
@@ -43,7 +43,10 @@ export const rule: Rule = {
       message:
         `${analyzed.entry.name} has mode ${octalMode(permissions)} (${symbolicMode(permissions)}): others may not execute it. ` +
         `Lambda runs it as a user that does not own it and fails with ${error}.${ownerOnly}`,
-      fix: `\`chmod 755 bootstrap\` before zipping (zip keeps the mode), then zip again. ${PYTHON_ZIPFILE_MODE_FIX}`,
+      fix:
+        model.kind === 'file'
+          ? `\`chmod 755 ${shellWord(model.location) ?? model.location}\`, then zip it as bootstrap (zip keeps the mode).`
+          : `\`chmod 755 bootstrap\` before zipping (zip keeps the mode), then zip again. ${PYTHON_ZIPFILE_MODE_FIX}`,
       detail: octalMode(permissions),
     });
   },

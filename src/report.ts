@@ -67,7 +67,7 @@ export interface ArtifactReport {
   path: string;
   /** The template function this artifact is the package of, or null for a path named on its own. */
   function: ArtifactFunction | null;
-  /** `file` when the path is a single ELF file, linted as a package whose only entry is `bootstrap`; null when unreadable. */
+  /** `file` when the path is a single ELF file or `#!` script, linted as a package whose only entry is `bootstrap`; null when unreadable. */
   kind: 'zip' | 'directory' | 'file' | null;
   runtime: string;
   architecture: Architecture;

@@ -61,6 +61,20 @@ describe('single ELF file as bootstrap', () => {
     expect(result.status).toBe(1);
     expect(ruleNames(report)).toEqual(['bootstrap-not-executable']);
     expect(report.artifacts[0].entries[0].mode).toBe('0644');
+    expect(report.artifacts[0].findings[0].fix).toContain(`chmod 755 ${path}`);
+  });
+
+  it('lints a #! script as the bootstrap', () => {
+    const folder = join(scratch, 'script');
+    mkdirSync(folder, { recursive: true });
+    const path = join(folder, 'bootstrap');
+    writeFileSync(path, '#!/bin/sh\r\nexec ./handler\r\n');
+    chmodSync(path, 0o755);
+    const result = runCli([...TODAY, '--format', 'json', path]);
+    const report = JSON.parse(result.stdout) as LintReport;
+
+    expect(report.artifacts[0].kind).toBe('file');
+    expect(ruleNames(report)).toContain('script-crlf');
   });
 
   it('reports an aarch64 binary on x86_64 as the wrong machine', () => {

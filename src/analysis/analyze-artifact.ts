@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 
 import { openDirectoryArchive } from '../archive/directory-archive.js';
 import { ArchiveError, EntryReadError, type EntrySource, type PackageArchive, type PackageEntry } from '../archive/entry.js';
-import { openSingleFileArchive, startsWithElfMagic, type SingleFileArchive } from '../archive/single-file-archive.js';
+import { openSingleFileArchive, startsLikeExecutable, type SingleFileArchive } from '../archive/single-file-archive.js';
 import { openZipArchive } from '../archive/zip-archive.js';
 import { CLASSIFY_BYTES, classifyContent } from '../content/classify.js';
 import { readElf } from '../elf/read-elf.js';
@@ -114,7 +114,7 @@ export async function analyzeArtifact(
   };
 }
 
-/** Opens a folder, a zip, or a single ELF file (checked as the package's `bootstrap`). */
+/** Opens a folder, a zip, or a single ELF file or script (checked as the package's `bootstrap`). */
 async function openPackage(location: string): Promise<PackageArchive | SingleFileArchive> {
   let stats;
   try {
@@ -134,7 +134,7 @@ async function openPackage(location: string): Promise<PackageArchive | SingleFil
     return await openZipArchive(location);
   } catch (error) {
     if (error instanceof ArchiveError && !error.damagedZip) {
-      if (await startsWithElfMagic(location)) {
+      if (await startsLikeExecutable(location)) {
         return openSingleFileArchive(location);
       }
       throw new InputError(`${location}: ${error.message}`);

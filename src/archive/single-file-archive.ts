@@ -20,13 +20,25 @@ export interface SingleFileArchive extends Omit<PackageArchive, 'kind'> {
   readonly kind: 'file';
 }
 
-/** Returns true when the file starts with the ELF magic bytes; false when it is shorter or differs. */
-export async function startsWithElfMagic(location: string): Promise<boolean> {
+/** `#!` of a script, and the UTF-8 byte order mark some editors put before it. */
+const SHEBANG = Buffer.from('#!', 'latin1');
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * Returns true when the file starts like something the kernel could execute as a bootstrap: the ELF
+ * magic bytes, or `#!` (after a byte order mark too, which script-bom then reports).
+ */
+export async function startsLikeExecutable(location: string): Promise<boolean> {
   const handle = await openFile(location, 'r');
   try {
-    const head = Buffer.alloc(ELF_MAGIC.length);
+    const head = Buffer.alloc(ELF_MAGIC.length + UTF8_BOM.length);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    return bytesRead === ELF_MAGIC.length && head.equals(ELF_MAGIC);
+    const start = head.subarray(0, bytesRead);
+    if (start.subarray(0, ELF_MAGIC.length).equals(ELF_MAGIC)) {
+      return true;
+    }
+    const afterBom = start.subarray(0, UTF8_BOM.length).equals(UTF8_BOM) ? start.subarray(UTF8_BOM.length) : start;
+    return afterBom.subarray(0, SHEBANG.length).equals(SHEBANG);
   } finally {
     await handle.close();
   }

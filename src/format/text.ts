@@ -61,7 +61,7 @@ function formatArtifact(artifact: ArtifactReport, options: TextOptions, paint: (
   }
 
   if (artifact.kind === 'file') {
-    lines.push('  linted as bootstrap: a single ELF file, checked as a package whose only entry is bootstrap');
+    lines.push('  linted as bootstrap: a single file, checked as a package whose only entry is bootstrap');
   }
   lines.push(`  entrypoint: ${artifact.entrypointDescription === null ? 'none' : printableName(artifact.entrypointDescription)}`);
   if (!options.quiet) {
