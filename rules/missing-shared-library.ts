@@ -1,5 +1,6 @@
 import type { AnalyzedEntry, ArtifactModel } from '../src/analysis/model.js';
-import type { RuntimeInfo } from '../src/runtimes/runtime.js';
+import { listRuntimes, type RuntimeInfo } from '../src/runtimes/runtime.js';
+import { compareVersionNumbers, parseVersionName, parseVersionNumbers } from '../src/runtimes/versions.js';
 import type { Rule } from '../src/engine/rule.js';
 import { runsOnArchitecture } from './elf-roles.js';
 import { isMuslLibc } from './musl-linked.js';
@@ -13,7 +14,6 @@ export const rule: Rule = {
   fact: 'ld.so looks for each DT_NEEDED library in DT_RPATH, then LD_LIBRARY_PATH (on Lambda: /lib64, /usr/lib64, /var/task, /var/task/lib, /opt/lib), then DT_RUNPATH, then /lib64 and /usr/lib64; the runtime provides only the libraries of its minimal OS image.',
   lambdaError: 'error while loading shared libraries: X: cannot open shared object file: No such file or directory; Runtime exited with error: exit status 127 (Runtime.ExitError)',
   check({ model, report }) {
-    const architecture = model.settings.architecture;
     const runtimeId = model.settings.runtime.id;
 
     for (const [analyzed, resolutions] of model.libraries) {
@@ -52,7 +52,7 @@ export const rule: Rule = {
           message: `${analyzed.entry.name} needs ${soname} (DT_NEEDED), which ${runtimeId} does not have${elsewhereNote(model, analyzed, soname)}: ` +
             `Lambda fails with "error while loading shared libraries: ${soname}: cannot open shared object file: ` +
             `No such file or directory", then "Runtime exited with error: exit status 127" (Runtime.ExitError).` +
-            availabilityNote(soname, architecture, model.settings.runtime.family, runtimeId),
+            availabilityNote(model, analyzed, soname),
           fix: fixFor(soname),
           detail: soname,
         });
@@ -74,16 +74,53 @@ function elsewhereNote(model: ArtifactModel, needer: AnalyzedEntry, soname: stri
   return ` and the package ships it only as ${names}, which is not on the loader's search path (/var/task, /var/task/lib, /opt/lib, DT_RUNPATH)`;
 }
 
-function availabilityNote(soname: string, architecture: 'x86_64' | 'arm64', family: RuntimeInfo['family'], runtimeId: string): string {
+/**
+ * Names the other runtimes of the family that have the library, leaving out those on which the file
+ * still could not start for its glibc need, and marking deprecated ones.
+ */
+function availabilityNote(model: ArtifactModel, needer: AnalyzedEntry, soname: string): string {
+  const { runtime, architecture } = model.settings;
   if (soname.startsWith('libc.musl-') || soname === 'libc.so') {
     return ` ${soname} is musl libc's library: the file was linked against musl, and no Lambda runtime has musl.`;
   }
 
-  const others = runtimesProviding(family, soname, architecture).filter((id) => id !== runtimeId);
+  const glibcNeed = highestGlibcNeed(needer);
+  const providing = runtimesProviding(runtime.family, soname, architecture).filter((id) => id !== runtime.id);
+  const others = listRuntimes()
+    .filter((candidate) => providing.includes(candidate.id))
+    .filter((candidate) => glibcNeed === null || glibcMeets(candidate, glibcNeed));
   if (others.length > 0) {
-    return ` ${soname} is part of ${others.join(', ')}.`;
+    const labels = others.map((candidate) => (isDeprecated(candidate, model.settings.now) ? `${candidate.id} (deprecated)` : candidate.id));
+    return ` ${soname} is part of ${labels.join(', ')}.`;
   }
-  return ` No ${family === 'provided' ? 'custom' : family} runtime (${architecture}) provides ${soname}.`;
+  if (providing.length > 0) {
+    return ` ${soname} is part of ${providing.join(', ')}, whose glibc is too old for the file's other needs.`;
+  }
+  return ` No ${runtime.family === 'provided' ? 'custom' : runtime.family} runtime (${architecture}) provides ${soname}.`;
+}
+
+/** The highest GLIBC_ version the file needs, as numbers, or null when it needs none. */
+function highestGlibcNeed(analyzed: AnalyzedEntry): number[] | null {
+  let highest: number[] | null = null;
+  for (const need of analyzed.elf?.versionNeeds ?? []) {
+    for (const version of need.versions) {
+      const parsed = parseVersionName(version.name);
+      if (parsed?.namespace === 'GLIBC' && !version.weak && (highest === null || compareVersionNumbers(parsed.numbers, highest) > 0)) {
+        highest = parsed.numbers;
+      }
+    }
+  }
+  return highest;
+}
+
+function glibcMeets(runtime: RuntimeInfo, need: number[]): boolean {
+  const highest = runtime.symbolVersions.GLIBC;
+  return highest !== null && compareVersionNumbers(parseVersionNumbers(highest), need) >= 0;
+}
+
+function isDeprecated(runtime: RuntimeInfo, now: Date): boolean {
+  const deprecation = runtime.lifecycle.deprecation;
+  return deprecation !== null && new Date(`${deprecation}T00:00:00Z`) <= now;
 }
 
 function fixFor(soname: string): string {
