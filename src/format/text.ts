@@ -81,8 +81,11 @@ function formatArtifact(artifact: ArtifactReport, options: TextOptions, paint: (
     }
     lines.push('');
     lines.push(paint(colors[severity], `  ${SEVERITY_TITLES[severity]}`));
-    for (const finding of findings) {
+    for (const finding of severity === 'info' ? collapseRepeatedRules(findings) : findings) {
       lines.push(...formatFinding(finding, paint));
+    }
+    if (severity === 'info') {
+      lines.push(...formatCollapsedCounts(findings, paint));
     }
   }
 
@@ -134,6 +137,36 @@ function formatOtherElfFiles(artifact: ArtifactReport): string[] {
   });
   if (elfEntries.length > MAX_LISTED_ELF_FILES) {
     lines.push(`  and ${elfEntries.length - MAX_LISTED_ELF_FILES} more ELF files (see --format json)`);
+  }
+  return lines;
+}
+
+/** Information findings shown per rule; the rest are counted in one line, since none asks for a change. */
+const MAX_INFO_FINDINGS_PER_RULE = 3;
+
+function collapseRepeatedRules(findings: Finding[]): Finding[] {
+  const shown = new Map<string, number>();
+  return findings.filter((finding) => {
+    const count = shown.get(finding.ruleId) ?? 0;
+    shown.set(finding.ruleId, count + 1);
+    return count < MAX_INFO_FINDINGS_PER_RULE;
+  });
+}
+
+function formatCollapsedCounts(findings: Finding[], paint: (code: string, text: string) => string): string[] {
+  const counts = new Map<string, { name: string; count: number }>();
+  for (const finding of findings) {
+    const current = counts.get(finding.ruleId) ?? { name: finding.ruleName, count: 0 };
+    current.count += 1;
+    counts.set(finding.ruleId, current);
+  }
+
+  const lines: string[] = [];
+  for (const [ruleId, { name, count }] of counts) {
+    if (count > MAX_INFO_FINDINGS_PER_RULE) {
+      const more = count - MAX_INFO_FINDINGS_PER_RULE;
+      lines.push(`  ${paint(ANSI.bold, `${ruleId} ${name}`)}  and ${more} more like these (see --format json)`);
+    }
   }
   return lines;
 }
