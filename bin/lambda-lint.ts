@@ -454,6 +454,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(rendered);
   }
 
+  // A template whose functions were all skipped checked nothing; passing would hide that in CI.
+  if (report.artifacts.length === 0 && report.skippedFunctions.length > 0) {
+    const count = report.skippedFunctions.length;
+    process.stderr.write(`lambda-lint: nothing was linted: the ${count === 1 ? 'only function was' : `${count} functions were all`} skipped (reasons in the report)\n`);
+    return EXIT_USAGE;
+  }
+
   if (options.reportUnusedIgnores && report.unusedIgnores.length > 0) {
     for (const ignore of report.unusedIgnores) {
       const scope = [ignore.artifact === undefined ? '' : ` artifact ${ignore.artifact}`, ignore.entry === undefined ? '' : ` entry ${ignore.entry}`].join('');

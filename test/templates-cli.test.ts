@@ -256,3 +256,28 @@ describe('--print-config with --template', () => {
     ]);
   });
 });
+
+describe('--template whose functions are all skipped', () => {
+  it('exits 2 with one line, since nothing was checked', () => {
+    const template = join(scratch, 'all-skipped.yaml');
+    writeFileSync(
+      template,
+      [
+        'AWSTemplateFormatVersion: "2010-09-09"',
+        'Transform: AWS::Serverless-2016-10-31',
+        'Resources:',
+        '  RemoteFunction:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      CodeUri: s3://artifacts-bucket/orders.zip',
+        '      Handler: bootstrap',
+        '      Runtime: provided.al2023',
+        '',
+      ].join('\n'),
+    );
+    const result = runCli([...TODAY, '--template', template]);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual(['lambda-lint: nothing was linted: the only function was skipped (reasons in the report)']);
+    expect(result.stdout).toContain('RemoteFunction');
+  });
+});
