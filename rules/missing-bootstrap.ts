@@ -46,8 +46,8 @@ const MANAGED_SIGNS: Array<{ pattern: RegExp; language: string; example: string 
 ];
 
 /**
- * A sentence and a fix for a package that looks like a Node.js, Python or Ruby function linted as a
- * custom runtime, which is what happens when --runtime is left out; null otherwise.
+ * Returns a sentence and a fix for a Node.js, Python or Ruby package linted as a custom runtime, or
+ * null for any other package. Leaving out --runtime leads there.
  */
 function managedRuntimeHint(model: ArtifactModel): { sentence: string; fix: string } | null {
   const primary = model.parts.find((part) => part.primary);

@@ -50,7 +50,7 @@ const entryLists = new WeakMap<ArtifactModel['parts'], AnalyzedEntry[]>();
 const elfLists = new WeakMap<ArtifactModel['parts'], AnalyzedEntry[]>();
 
 /**
- * Returns the entries that are ELF files, in order, built once per package like allEntries: most
+ * Returns the entries that are ELF files, in order, built once per package like allEntries. Most
  * rules about binaries look at a handful of ELF files among tens of thousands of entries, once per
  * runtime of the compatibility summary.
  */

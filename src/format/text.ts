@@ -141,7 +141,7 @@ function formatOtherElfFiles(artifact: ArtifactReport): string[] {
   return lines;
 }
 
-/** Information findings shown per rule; the rest are counted in one line, since none asks for a change. */
+/** Information findings shown per rule. The rest are counted in one line, because none requests a change. */
 const MAX_INFO_FINDINGS_PER_RULE = 3;
 
 function collapseRepeatedRules(findings: Finding[]): Finding[] {
