@@ -365,6 +365,40 @@ describe('GitHub Actions output', () => {
     expect(text).toContain('| severity | rule | artifact | entry | message |');
     expect(text).toContain('| error | LL3006 glibc-version-too-new | fixtures/cases/fail-c-openssl3-al2/function.zip | bootstrap |');
   });
+
+  it('annotates an unreadable input', () => {
+    const missing = join(scratch, 'missing.zip');
+    const result = runCli([...TODAY, '--format', 'github', missing]);
+
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe(`::error file=${missing},title=lambda-lint%3A cannot read the artifact::${missing}: no such file or directory\n`);
+  });
+
+  it('states unreadable inputs in the step summary', () => {
+    const summary = join(scratch, 'summary-unreadable.md');
+    const missing = join(scratch, 'missing.zip');
+    const notZip = fixtureZip('fail-not-a-zip');
+    const clean = fixtureZip('pass-rust-static-pie-al2023');
+    const result = runCli([...TODAY, '--format', 'github', clean, notZip, missing], { GITHUB_STEP_SUMMARY: summary });
+    const text = readFileSync(summary, 'utf8');
+
+    expect(result.status).toBe(2);
+    expect(text).toContain('0 errors, 0 warnings in 1 artifact; 2 artifacts could not be read.');
+    expect(text).toContain('Artifacts that could not be read:');
+    expect(text).toContain(`- ${missing}: no such file or directory\n`);
+    expect(text).toContain(`- ${notZip}: not a zip file (no zip signature and no end of central directory record)\n`);
+  });
+
+  it('step summary counts skipped functions', () => {
+    const summary = join(scratch, 'summary-skipped.md');
+    const template = 'fixtures/templates/skipped/template.yaml';
+    const text = runCli([...TODAY, '--no-color', '--runtime', 'nodejs22.x', '--template', template]);
+    runCli([...TODAY, '--format', 'github', '--runtime', 'nodejs22.x', '--template', template], { GITHUB_STEP_SUMMARY: summary });
+    const closingLine = text.stdout.trim().split('\n').at(-1) ?? '';
+
+    expect(closingLine).toMatch(/function(s)? skipped$/);
+    expect(readFileSync(summary, 'utf8')).toContain(`${closingLine}.\n`);
+  });
 });
 
 describe('rules and explain commands', () => {
