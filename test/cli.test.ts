@@ -424,6 +424,90 @@ describe('rules and explain commands', () => {
   });
 });
 
+describe('command placement', () => {
+  const clean = fixtureZip('pass-rust-static-pie-al2023');
+
+  it('runs rules after an option', () => {
+    // The working directory is the repository root, which has a rules/ folder.
+    const result = runCli(['--no-color', 'rules']);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^LL3006\s+glibc-version-too-new\s+error\s+An ELF file needs/m);
+  });
+
+  it('runs runtimes after --format json', () => {
+    const result = runCli(['--format', 'json', 'runtimes', ...TODAY]);
+    const parsed = JSON.parse(result.stdout) as { runtimes: Array<{ id: string }> };
+
+    expect(result.status).toBe(0);
+    expect(parsed.runtimes).toHaveLength(32);
+  });
+
+  it('prints rules as JSON', () => {
+    const result = runCli(['rules', '--format', 'json']);
+    const parsed = JSON.parse(result.stdout) as { rules: Array<Record<string, string>> };
+    const text = runCli(['rules']);
+
+    expect(result.status).toBe(0);
+    expect(parsed.rules).toHaveLength(text.stdout.trim().split('\n').length);
+    expect(parsed.rules.find((rule) => rule.code === 'LL3006')).toEqual({
+      code: 'LL3006',
+      name: 'glibc-version-too-new',
+      defaultLevel: 'error',
+      summary: expect.stringMatching(/^An ELF file needs/) as unknown as string,
+    });
+  });
+
+  it('rejects a format rules lacks', () => {
+    const result = runCli(['rules', '--format', 'sarif']);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("argument 'sarif' is invalid. Allowed choices are text, json");
+    expect(result.stdout).toBe('');
+  });
+
+  it('names a misplaced command', () => {
+    const result = runCli([clean, 'explain', 'LL3006']);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('lambda-lint: explain is a command; put it first: lambda-lint explain <code|name>\n');
+  });
+
+  it('lints a later path named like a command', () => {
+    const result = runCli([...TODAY, '--no-color', clean, 'rules']);
+
+    expect(result.stdout).toContain('rules  (provided.al2023, x86_64)');
+    expect(result.stdout).not.toContain('is a command');
+  });
+
+  it('lints a command name after --', () => {
+    const result = runCli([...TODAY, '--no-color', '--', 'rules']);
+
+    expect(result.stdout).toContain('rules  (provided.al2023, x86_64)');
+  });
+
+  it('requires hook first', () => {
+    const result = runCli(['--no-color', 'hook', 'install'], {}, scratch);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('lambda-lint: hook is a command; put it first: lambda-lint hook install [--force] [args]\n');
+  });
+
+  it('hints at ./rules for a lint option', () => {
+    const result = runCli(['--runtime', 'provided.al2', 'rules']);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe("lambda-lint: error: unknown option '--runtime'; to lint a path named rules, write ./rules\n");
+  });
+
+  it('describes command placement in help', () => {
+    const result = runCli(['--help']);
+
+    expect(result.stdout).toContain('The command is the first argument that is not an option.');
+    expect(result.stdout).toContain('lambda-lint rules [--format text|json]');
+  });
+});
+
 describe('Python fallbacks', () => {
   const zipAvailable = spawnSync('zip', ['-v'], { stdio: 'ignore' }).status === 0;
 
