@@ -139,7 +139,7 @@ function buildProgram(): Command {
     .option('--report-unused-ignores', 'report ignore entries of the configuration that matched nothing, and exit with 1 if there are any', false)
     .option('--include-suppressed', 'write findings suppressed by ignore entries into SARIF output, with their reasons', false)
     .option('--no-color', 'never colour the text output (NO_COLOR and FORCE_COLOR are honoured too)')
-    .addOption(new Option('--today <date>', 'date for lifecycle rules, YYYY-MM-DD (for reproducible runs)').argParser(parseDate).hideHelp())
+    .addOption(new Option('--today <date>', 'date the lifecycle rules use instead of today, YYYY-MM-DD, for reproducible runs').argParser(parseDate))
     .helpOption('-h, --help', 'print this help and exit')
     .addHelpText(
       'after',

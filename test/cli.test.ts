@@ -32,6 +32,27 @@ describe('CLI basics', () => {
     expect(result.stdout).toContain('Exit codes');
   });
 
+  it('shows --today in help', () => {
+    const result = runCli(['--help']);
+    const help = result.stdout.replace(/\s+/g, ' ');
+
+    expect(help).toContain('--today <date>');
+    expect(help).toContain('date the lifecycle rules use instead of today, YYYY-MM-DD, for reproducible runs');
+  });
+
+  it('lists every help option in the README table', () => {
+    const tableRows = readFileSync('README.md', 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('| `-'));
+    const help = runCli(['--help']).stdout;
+    const longOptions = [...help.matchAll(/^ {2}(?:-\w, )?(--[a-z-]+)/gm)].map((match) => match[1]);
+
+    expect(longOptions).toContain('--today');
+    for (const option of longOptions) {
+      expect(tableRows.some((row) => row.includes(`${option} `) || row.includes(`${option}\``)), option).toBe(true);
+    }
+  });
+
   it('rejects an unknown option with exit 2 and one line', () => {
     const result = runCli(['--bogus', fixtureZip('pass-rust-static-pie-al2023')]);
     expect(result.status).toBe(2);
