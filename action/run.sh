@@ -80,16 +80,27 @@ status=0
 run_lint "${main_options[@]}" || status=$?
 write_output exit-code "$status"
 
+# The SARIF run exits 1 for findings and 2 for an unreadable input or a usage error. For an
+# unreadable input it still writes the SARIF file, with a notification per input, so exit code 2
+# counts as a failure of this run only when no valid JSON file was written. The old file is removed
+# first, so a file left by an earlier run cannot pass for this run's report.
+sarif_written() {
+  [ -f "$sarif_file" ] && node -e 'JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"))' -- "$sarif_file" 2>/dev/null
+}
+
 if [ -n "$sarif_file" ]; then
+  if [ -f "$sarif_file" ]; then
+    rm -f -- "$sarif_file"
+  fi
   sarif_status=0
   run_lint --format sarif --output "$sarif_file" || sarif_status=$?
-  if [ "$sarif_status" -ge 2 ]; then
+  if [ "$sarif_status" -le 1 ] || { [ "$sarif_status" -eq 2 ] && sarif_written; }; then
+    write_output sarif-file "$sarif_file"
+  else
     echo "::error title=lambda-lint::writing the SARIF report to $sarif_file failed with exit code $sarif_status"
     if [ "$status" -lt 2 ]; then
       status=$sarif_status
     fi
-  else
-    write_output sarif-file "$sarif_file"
   fi
 fi
 

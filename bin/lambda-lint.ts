@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 
@@ -15,10 +15,12 @@ import { OptionError, RULES, lint, type LintReport, type RuleLevel } from '../sr
 import { effectiveSettings } from '../src/lint.js';
 import { formatReport } from '../src/format/format-report.js';
 import { formatGithubSummary } from '../src/format/github.js';
+import { formatRulesJson, formatRulesText } from '../src/format/rules.js';
 import { formatRuntimesJson, formatRuntimesText } from '../src/format/runtimes.js';
 import { listRuntimes } from '../src/runtimes/runtime.js';
 import { ProgressLine } from '../src/progress-line.js';
 import { runHookCommand } from '../src/hooks/hook-command.js';
+import { findOperands, isSubcommand, type Subcommand } from '../src/subcommands.js';
 import { toolVersion } from '../src/version.js';
 
 /** Exit codes: 0 clean or warnings only, 1 errors (or too many warnings), 2 usage or unreadable input, 3 internal failure. */
@@ -90,6 +92,30 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/** Synopsis and one-line description of each subcommand, for help and usage messages. */
+const COMMAND_USAGES: Record<Subcommand, { synopsis: string; description: string }> = {
+  runtimes: { synopsis: 'lambda-lint runtimes [--format text|json]', description: 'list the known runtimes with OS, glibc, architectures and status' },
+  rules: { synopsis: 'lambda-lint rules [--format text|json]', description: 'list every rule: code, name, default level, summary' },
+  explain: { synopsis: 'lambda-lint explain <code|name>', description: "print a rule's documentation page" },
+  hook: { synopsis: 'lambda-lint hook install [--force] [args]', description: 'write a git pre-push hook that runs lambda-lint with args' },
+};
+
+/** Returns the flags of `command` that take their value in the next argument, such as `--runtime` and `-o`. */
+function optionsWithValue(command: Command): Set<string> {
+  const flags = new Set<string>();
+  for (const option of command.options) {
+    if (!option.required && !option.optional) {
+      continue;
+    }
+    for (const flag of [option.long, option.short]) {
+      if (flag !== undefined) {
+        flags.add(flag);
+      }
+    }
+  }
+  return flags;
+}
+
 function buildProgram(): Command {
   return new Command()
     .name('lambda-lint')
@@ -113,15 +139,16 @@ function buildProgram(): Command {
     .option('--report-unused-ignores', 'report ignore entries of the configuration that matched nothing, and exit with 1 if there are any', false)
     .option('--include-suppressed', 'write findings suppressed by ignore entries into SARIF output, with their reasons', false)
     .option('--no-color', 'never colour the text output (NO_COLOR and FORCE_COLOR are honoured too)')
-    .addOption(new Option('--today <date>', 'date for lifecycle rules, YYYY-MM-DD (for reproducible runs)').argParser(parseDate).hideHelp())
+    .addOption(new Option('--today <date>', 'date the lifecycle rules use instead of today, YYYY-MM-DD, for reproducible runs').argParser(parseDate))
     .helpOption('-h, --help', 'print this help and exit')
     .addHelpText(
       'after',
       '\nCommands:\n' +
-        '  lambda-lint runtimes [--format text|json]   list the known runtimes with OS, glibc, architectures and status\n' +
-        '  lambda-lint rules                           list every rule: code, name, default level, summary\n' +
-        '  lambda-lint explain <code|name>             print a rule\'s documentation page\n' +
-        '  lambda-lint hook install [--force] [args]   write a git pre-push hook that runs lambda-lint with args\n' +
+        Object.values(COMMAND_USAGES)
+          .map((usage) => `  ${usage.synopsis.padEnd(44)}${usage.description}\n`)
+          .join('') +
+        'The command is the first argument that is not an option. Options may come before or after it, but not before hook.\n' +
+        'To lint a file or folder whose name is a command, write it as ./rules or put it after --.\n' +
         '\nWith no path and no --template, lambda-lint lints the build output it finds in the working directory:\n' +
         `  ${SEARCHED_PATTERNS.join(', ')}\n` +
         '\nExit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage error or unreadable input, 3 internal failure.',
@@ -255,24 +282,52 @@ function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
-function runRuntimesCommand(argv: string[]): number {
-  const command = new Command()
-    .name('lambda-lint runtimes')
-    .description('List the Lambda runtimes lambda-lint knows, with OS, glibc, architectures and lifecycle status.')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--today <date>', 'date for the status, YYYY-MM-DD').argParser(parseDate).hideHelp())
-    .exitOverride();
-  command.configureOutput({
-    writeErr: (text) => process.stderr.write(text.startsWith('error:') ? `lambda-lint: ${oneLine(text)}\n` : text),
-  });
+/**
+ * Parses the arguments of a subcommand. Returns null when the command should run, or the exit code
+ * when parsing ends the run: 0 after help, 2 after a usage error. `reordered` is true when options
+ * came before the command name, so a usage error also shows how to lint a path of that name.
+ */
+function parseSubcommand(command: Command, args: string[], reordered: boolean): number | null {
+  const name = command.name().replace(/^lambda-lint /, '');
+  const hint = reordered ? `; to lint a path named ${name}, write ./${name}` : '';
+  command
+    .helpOption('-h, --help', 'print this help and exit')
+    .showSuggestionAfterError(false)
+    .exitOverride()
+    .configureOutput({
+      writeErr: (text) => {
+        const message = hint === '' ? oneLine(text) : `${oneLine(text).replace(/\.$/, '')}${hint}`;
+        process.stderr.write(text.startsWith('error:') ? `lambda-lint: ${message}\n` : text);
+      },
+    });
 
   try {
-    command.parse(argv, { from: 'user' });
+    command.parse(args, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.code === 'commander.helpDisplayed' ? EXIT_OK : EXIT_USAGE;
     }
     throw error;
+  }
+  return null;
+}
+
+/** Adds `--no-color` to a subcommand whose output is never coloured, so aliases that pass it still work. */
+function acceptNoColor(command: Command): Command {
+  return command.option('--no-color', 'accepted for aliases that pass it; this output is never coloured');
+}
+
+function runRuntimesCommand(args: string[], reordered: boolean): number {
+  const command = acceptNoColor(
+    new Command()
+      .name('lambda-lint runtimes')
+      .description('List the Lambda runtimes lambda-lint knows, with OS, glibc, architectures and lifecycle status.')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+      .addOption(new Option('--today <date>', 'date the status is computed for instead of today, YYYY-MM-DD').argParser(parseDate)),
+  );
+  const parsed = parseSubcommand(command, args, reordered);
+  if (parsed !== null) {
+    return parsed;
   }
 
   const options = command.opts<{ format: 'text' | 'json'; today?: Date }>();
@@ -283,23 +338,39 @@ function runRuntimesCommand(argv: string[]): number {
   return EXIT_OK;
 }
 
-function runRulesCommand(): number {
-  const rows = [...RULES].sort((a, b) => a.code.localeCompare(b.code)).map((rule) => [rule.code, rule.name, rule.defaultLevel, rule.summary]);
-  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
-  for (const row of rows) {
-    process.stdout.write(`${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2].padEnd(widths[2])}  ${row[3]}\n`);
+function runRulesCommand(args: string[], reordered: boolean): number {
+  const command = acceptNoColor(
+    new Command()
+      .name('lambda-lint rules')
+      .description('List every rule with its code, name, default level and summary.')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
+  );
+  const parsed = parseSubcommand(command, args, reordered);
+  if (parsed !== null) {
+    return parsed;
   }
+
+  const options = command.opts<{ format: 'text' | 'json' }>();
+  process.stdout.write(options.format === 'json' ? formatRulesJson(RULES) : formatRulesText(RULES));
   return EXIT_OK;
 }
 
-function runExplainCommand(argv: string[]): number {
-  if (argv.length !== 1) {
-    process.stderr.write('lambda-lint: usage: lambda-lint explain <code|name>, e.g. lambda-lint explain LL3006\n');
-    return EXIT_USAGE;
+function runExplainCommand(args: string[], reordered: boolean): number {
+  const command = acceptNoColor(
+    new Command()
+      .name('lambda-lint explain')
+      .description("Print a rule's documentation page, e.g. lambda-lint explain LL3006.")
+      .argument('<code|name>', 'the rule\'s code or name'),
+  );
+  const parsed = parseSubcommand(command, args, reordered);
+  if (parsed !== null) {
+    return parsed;
   }
-  const rule = findRule(RULES, argv[0]);
+
+  const [name] = command.args;
+  const rule = findRule(RULES, name);
   if (rule === undefined) {
-    process.stderr.write(`lambda-lint: no rule with code or name "${argv[0]}"; lambda-lint rules lists them\n`);
+    process.stderr.write(`lambda-lint: no rule with code or name "${name}"; lambda-lint rules lists them\n`);
     return EXIT_USAGE;
   }
   const page = readDocsPage(rule.name);
@@ -311,19 +382,36 @@ function runExplainCommand(argv: string[]): number {
   return EXIT_OK;
 }
 
+/**
+ * Runs the subcommand found at `args[index]`, with the other arguments, so options may come before
+ * or after its name. The hook command takes lint options as its arguments, so it must come first.
+ */
+function runSubcommand(name: Subcommand, args: string[], index: number): number {
+  const rest = [...args.slice(0, index), ...args.slice(index + 1)];
+  const reordered = index > 0;
+
+  if (name === 'hook') {
+    if (reordered) {
+      process.stderr.write(`lambda-lint: hook is a command; put it first: ${COMMAND_USAGES.hook.synopsis}\n`);
+      return EXIT_USAGE;
+    }
+    return runHookCommand(rest);
+  }
+  if (name === 'runtimes') {
+    return runRuntimesCommand(rest, reordered);
+  }
+  if (name === 'rules') {
+    return runRulesCommand(rest, reordered);
+  }
+  return runExplainCommand(rest, reordered);
+}
+
 async function main(argv: string[]): Promise<number> {
-  // The subcommands are runtimes, rules, explain and hook; a package file of one of those names is linted as ./name.
-  if (argv[2] === 'runtimes') {
-    return runRuntimesCommand(argv.slice(3));
-  }
-  if (argv[2] === 'rules') {
-    return runRulesCommand();
-  }
-  if (argv[2] === 'explain') {
-    return runExplainCommand(argv.slice(3));
-  }
-  if (argv[2] === 'hook') {
-    return runHookCommand(argv.slice(3));
+  // The first operand names a subcommand, wherever options put it. After `--`, every argument is a path.
+  const args = argv.slice(2);
+  const operands = findOperands(args, optionsWithValue(buildProgram()));
+  if (operands.length > 0 && isSubcommand(operands[0].value)) {
+    return runSubcommand(operands[0].value, args, operands[0].index);
   }
 
   const program = buildProgram();
@@ -339,6 +427,13 @@ async function main(argv: string[]): Promise<number> {
       return done ? EXIT_OK : EXIT_USAGE;
     }
     throw error;
+  }
+
+  // A later operand with a command's name that is no file is a command in the wrong place, not a missing package.
+  const misplaced = operands.find((operand) => isSubcommand(operand.value) && !existsSync(operand.value));
+  if (misplaced !== undefined && isSubcommand(misplaced.value)) {
+    process.stderr.write(`lambda-lint: ${misplaced.value} is a command; put it first: ${COMMAND_USAGES[misplaced.value].synopsis}\n`);
+    return EXIT_USAGE;
   }
 
   const options = program.opts<CliOptions>();

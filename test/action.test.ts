@@ -220,6 +220,42 @@ describe('action run.sh', () => {
     expect(run.outputs['sarif-file']).toBeUndefined();
   });
 
+  it('sets sarif-file for an unreadable input', () => {
+    const sarifFile = join(scratch, 'unreadable.sarif');
+    const missing = join(scratch, 'missing.zip');
+    const run = runAction({ paths: missing, 'sarif-file': sarifFile });
+    const log = JSON.parse(readFileSync(sarifFile, 'utf8')) as {
+      runs: Array<{ invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ message: { text: string } }> }> }>;
+    };
+    const invocation = log.runs[0].invocations[0];
+
+    expect(run.status).toBe(2);
+    expect(run.outputs['exit-code']).toBe('2');
+    expect(run.outputs['sarif-file']).toBe(sarifFile);
+    expect(run.stdout).not.toContain('writing the SARIF report');
+    expect(invocation.executionSuccessful).toBe(false);
+    expect(invocation.toolExecutionNotifications.map((notification) => notification.message.text).join('\n')).toContain(missing);
+  });
+
+  it('fails an unreadable input with a SARIF file at never level', () => {
+    const sarifFile = join(scratch, 'unreadable-never.sarif');
+    const run = runAction({ paths: join(scratch, 'missing.zip'), 'sarif-file': sarifFile, 'fail-level': 'never' });
+
+    expect(run.status).toBe(2);
+    expect(run.outputs['sarif-file']).toBe(sarifFile);
+  });
+
+  it('ignores a SARIF file left by an earlier run', () => {
+    const sarifFile = join(scratch, 'stale.sarif');
+    writeFileSync(sarifFile, '{"version": "2.1.0", "runs": []}\n');
+    const run = runAction({ paths: CLEAN, config: join(scratch, 'no-such-config.json'), 'sarif-file': sarifFile });
+
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain(`::error title=lambda-lint::writing the SARIF report to ${sarifFile} failed with exit code 2`);
+    expect(run.outputs['sarif-file']).toBeUndefined();
+    expect(existsSync(sarifFile)).toBe(false);
+  });
+
   it('honours the format input', () => {
     const run = runAction({ paths: CLEAN, format: 'json' });
     const report = JSON.parse(run.stdout) as { artifacts: unknown[] };

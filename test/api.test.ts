@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import * as api from '../src/index.js';
@@ -110,5 +112,39 @@ describe('loadConfig with lint', () => {
 
     expect(report.artifacts[0].findings.map((finding) => finding.ruleName)).toEqual(['file-not-readable']);
     expect(report.artifacts[0].findings[0].severity).toBe('error');
+  });
+});
+
+describe('docs/api.md', () => {
+  const page = readFileSync('docs/api.md', 'utf8');
+
+  /** Tells whether the page names `name` in code, as `name`, `name(...)` or `name<...>`. */
+  function documents(name: string): boolean {
+    return new RegExp('`' + name + '[`(<]').test(page);
+  }
+
+  it('documents every runtime export', async () => {
+    // The built module, as a consumer imports it. `npm test` builds it first.
+    const built = (await import(resolve('dist/src/index.js'))) as Record<string, unknown>;
+    const names = Object.keys(built);
+
+    expect(names).toContain('readFunctionTargets');
+    for (const name of names) {
+      expect(documents(name), name).toBe(true);
+    }
+  });
+
+  it('documents every exported type', () => {
+    const program = ts.createProgram(['dist/src/index.d.ts'], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext });
+    const checker = program.getTypeChecker();
+    const source = program.getSourceFile('dist/src/index.d.ts');
+    const moduleSymbol = source === undefined ? undefined : checker.getSymbolAtLocation(source);
+    const names = moduleSymbol === undefined ? [] : checker.getExportsOfModule(moduleSymbol).map((symbol) => symbol.getName());
+
+    expect(names).toContain('FunctionTarget');
+    expect(names).toContain('lint');
+    for (const name of names) {
+      expect(documents(name), name).toBe(true);
+    }
   });
 });

@@ -32,6 +32,27 @@ describe('CLI basics', () => {
     expect(result.stdout).toContain('Exit codes');
   });
 
+  it('shows --today in help', () => {
+    const result = runCli(['--help']);
+    const help = result.stdout.replace(/\s+/g, ' ');
+
+    expect(help).toContain('--today <date>');
+    expect(help).toContain('date the lifecycle rules use instead of today, YYYY-MM-DD, for reproducible runs');
+  });
+
+  it('lists every help option in the README table', () => {
+    const tableRows = readFileSync('README.md', 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('| `-'));
+    const help = runCli(['--help']).stdout;
+    const longOptions = [...help.matchAll(/^ {2}(?:-\w, )?(--[a-z-]+)/gm)].map((match) => match[1]);
+
+    expect(longOptions).toContain('--today');
+    for (const option of longOptions) {
+      expect(tableRows.some((row) => row.includes(`${option} `) || row.includes(`${option}\``)), option).toBe(true);
+    }
+  });
+
   it('rejects an unknown option with exit 2 and one line', () => {
     const result = runCli(['--bogus', fixtureZip('pass-rust-static-pie-al2023')]);
     expect(result.status).toBe(2);
@@ -365,6 +386,40 @@ describe('GitHub Actions output', () => {
     expect(text).toContain('| severity | rule | artifact | entry | message |');
     expect(text).toContain('| error | LL3006 glibc-version-too-new | fixtures/cases/fail-c-openssl3-al2/function.zip | bootstrap |');
   });
+
+  it('annotates an unreadable input', () => {
+    const missing = join(scratch, 'missing.zip');
+    const result = runCli([...TODAY, '--format', 'github', missing]);
+
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe(`::error file=${missing},title=lambda-lint%3A cannot read the artifact::${missing}: no such file or directory\n`);
+  });
+
+  it('states unreadable inputs in the step summary', () => {
+    const summary = join(scratch, 'summary-unreadable.md');
+    const missing = join(scratch, 'missing.zip');
+    const notZip = fixtureZip('fail-not-a-zip');
+    const clean = fixtureZip('pass-rust-static-pie-al2023');
+    const result = runCli([...TODAY, '--format', 'github', clean, notZip, missing], { GITHUB_STEP_SUMMARY: summary });
+    const text = readFileSync(summary, 'utf8');
+
+    expect(result.status).toBe(2);
+    expect(text).toContain('0 errors, 0 warnings in 1 artifact; 2 artifacts could not be read.');
+    expect(text).toContain('Artifacts that could not be read:');
+    expect(text).toContain(`- ${missing}: no such file or directory\n`);
+    expect(text).toContain(`- ${notZip}: not a zip file (no zip signature and no end of central directory record)\n`);
+  });
+
+  it('step summary counts skipped functions', () => {
+    const summary = join(scratch, 'summary-skipped.md');
+    const template = 'fixtures/templates/skipped/template.yaml';
+    const text = runCli([...TODAY, '--no-color', '--runtime', 'nodejs22.x', '--template', template]);
+    runCli([...TODAY, '--format', 'github', '--runtime', 'nodejs22.x', '--template', template], { GITHUB_STEP_SUMMARY: summary });
+    const closingLine = text.stdout.trim().split('\n').at(-1) ?? '';
+
+    expect(closingLine).toMatch(/function(s)? skipped$/);
+    expect(readFileSync(summary, 'utf8')).toContain(`${closingLine}.\n`);
+  });
 });
 
 describe('rules and explain commands', () => {
@@ -387,6 +442,90 @@ describe('rules and explain commands', () => {
     const result = runCli(['explain', 'LL9999']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('no rule with code or name "LL9999"');
+  });
+});
+
+describe('command placement', () => {
+  const clean = fixtureZip('pass-rust-static-pie-al2023');
+
+  it('runs rules after an option', () => {
+    // The working directory is the repository root, which has a rules/ folder.
+    const result = runCli(['--no-color', 'rules']);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^LL3006\s+glibc-version-too-new\s+error\s+An ELF file needs/m);
+  });
+
+  it('runs runtimes after --format json', () => {
+    const result = runCli(['--format', 'json', 'runtimes', ...TODAY]);
+    const parsed = JSON.parse(result.stdout) as { runtimes: Array<{ id: string }> };
+
+    expect(result.status).toBe(0);
+    expect(parsed.runtimes).toHaveLength(32);
+  });
+
+  it('prints rules as JSON', () => {
+    const result = runCli(['rules', '--format', 'json']);
+    const parsed = JSON.parse(result.stdout) as { rules: Array<Record<string, string>> };
+    const text = runCli(['rules']);
+
+    expect(result.status).toBe(0);
+    expect(parsed.rules).toHaveLength(text.stdout.trim().split('\n').length);
+    expect(parsed.rules.find((rule) => rule.code === 'LL3006')).toEqual({
+      code: 'LL3006',
+      name: 'glibc-version-too-new',
+      defaultLevel: 'error',
+      summary: expect.stringMatching(/^An ELF file needs/) as unknown as string,
+    });
+  });
+
+  it('rejects a format rules lacks', () => {
+    const result = runCli(['rules', '--format', 'sarif']);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("argument 'sarif' is invalid. Allowed choices are text, json");
+    expect(result.stdout).toBe('');
+  });
+
+  it('names a misplaced command', () => {
+    const result = runCli([clean, 'explain', 'LL3006']);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('lambda-lint: explain is a command; put it first: lambda-lint explain <code|name>\n');
+  });
+
+  it('lints a later path named like a command', () => {
+    const result = runCli([...TODAY, '--no-color', clean, 'rules']);
+
+    expect(result.stdout).toContain('rules  (provided.al2023, x86_64)');
+    expect(result.stdout).not.toContain('is a command');
+  });
+
+  it('lints a command name after --', () => {
+    const result = runCli([...TODAY, '--no-color', '--', 'rules']);
+
+    expect(result.stdout).toContain('rules  (provided.al2023, x86_64)');
+  });
+
+  it('requires hook first', () => {
+    const result = runCli(['--no-color', 'hook', 'install'], {}, scratch);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('lambda-lint: hook is a command; put it first: lambda-lint hook install [--force] [args]\n');
+  });
+
+  it('hints at ./rules for a lint option', () => {
+    const result = runCli(['--runtime', 'provided.al2', 'rules']);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe("lambda-lint: error: unknown option '--runtime'; to lint a path named rules, write ./rules\n");
+  });
+
+  it('describes command placement in help', () => {
+    const result = runCli(['--help']);
+
+    expect(result.stdout).toContain('The command is the first argument that is not an option.');
+    expect(result.stdout).toContain('lambda-lint rules [--format text|json]');
   });
 });
 

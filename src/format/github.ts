@@ -49,15 +49,21 @@ export function formatGithub(report: LintReport, quiet: boolean): string {
 
 /**
  * Renders a Markdown summary for GITHUB_STEP_SUMMARY: GitHub shows only the first annotations of a step, so
- * the table lists every finding.
+ * the table lists every finding. The counts line matches the text format's closing line, and every artifact
+ * that could not be read is listed with its reason, so an unreadable input cannot pass for a clean one.
  */
 export function formatGithubSummary(report: LintReport): string {
-  const lines = [
-    '## lambda-lint',
-    '',
-    `${plural(report.counts.error, 'error')}, ${plural(report.counts.warning, 'warning')} in ${plural(report.artifacts.length, 'artifact')}.`,
-    '',
-  ];
+  const lines = ['## lambda-lint', '', `${summaryLine(report)}.`, ''];
+
+  const unreadable = report.artifacts.filter((artifact) => artifact.inputError !== null);
+  if (unreadable.length > 0) {
+    lines.push('Artifacts that could not be read:', '');
+    for (const artifact of unreadable) {
+      lines.push(`- ${escapeCell(artifactName(artifact))}: ${escapeCell(reasonOf(artifact))}`);
+    }
+    lines.push('');
+  }
+
   const rows = report.artifacts.flatMap((artifact) =>
     artifact.findings.map(
       (finding) =>
@@ -67,6 +73,7 @@ export function formatGithubSummary(report: LintReport): string {
   if (rows.length > 0) {
     lines.push('| severity | rule | artifact | entry | message |', '|---|---|---|---|---|', ...rows, '');
   }
+
   if (report.skippedFunctions.length > 0) {
     lines.push('Skipped functions:', '');
     for (const skipped of report.skippedFunctions) {
@@ -75,6 +82,29 @@ export function formatGithubSummary(report: LintReport): string {
     lines.push('');
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Formats the counts as the text format's closing line does: findings over the artifacts that were read,
+ * then the number of unreadable artifacts and of skipped functions when they are not 0.
+ */
+function summaryLine(report: LintReport): string {
+  const readable = report.artifacts.length - report.unreadableArtifacts;
+  let line = `${plural(report.counts.error, 'error')}, ${plural(report.counts.warning, 'warning')} in ${plural(readable, 'artifact')}`;
+  if (report.unreadableArtifacts > 0) {
+    line += `; ${plural(report.unreadableArtifacts, 'artifact')} could not be read`;
+  }
+  if (report.skippedFunctions.length > 0) {
+    line += `; ${plural(report.skippedFunctions.length, 'function')} skipped`;
+  }
+  return line;
+}
+
+/** Returns the artifact's input error without the leading path that most of those messages start with. */
+function reasonOf(artifact: ArtifactReport): string {
+  const reason = artifact.inputError ?? '';
+  const prefix = `${artifact.path}: `;
+  return reason.startsWith(prefix) ? reason.slice(prefix.length) : reason;
 }
 
 /** Returns the artifact's path, preceded by its template function's logical id when it has one. */
