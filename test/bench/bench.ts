@@ -189,11 +189,12 @@ function main(): void {
     'lambda-lint commands: `node dist/bin/lambda-lint.js --runtime provided.al2023 W1.zip`, `... --runtime nodejs22.x W2.zip`, `... W3.zip`.',
     `W2 is \`npm install ${W2_PACKAGES.join(' ')}\` with a one-line handler, zipped with \`zip -r -X\`.`,
     '',
-    'The floor ratio is a Node.js process that does only the work no reading strategy can avoid, over the same baseline:',
-    'for W1 `node dist/test/bench/floors.js inflate W1.zip` inflates the bootstrap in one zlib call (an ELF reader must inflate',
-    'up to `PT_DYNAMIC`, which in `node` lies at 87% of the file); for W2 `node dist/test/bench/floors.js list W2.zip` lists the',
-    'central directory with yauzl and reads no data; for W3 it is the baseline itself. A goal below the floor ratio cannot be',
-    'met by changing how lambda-lint reads on this machine.',
+    'The floor ratio is a Node.js process that does only the work lambda-lint cannot avoid, over the same baseline. For W1,',
+    '`node dist/test/bench/floors.js inflate W1.zip` inflates the bootstrap with zlib in 1 MiB chunks up to the end of',
+    '`PT_DYNAMIC`, which in `node` lies at 87% of the file: deflate can only be read from its start, and `DT_NEEDED` lives there.',
+    'For W2, `node dist/test/bench/floors.js list W2.zip` opens the zip as lambda-lint does and reads the central directory with',
+    'yauzl, but no entry. For W3 it is `node -e 0` itself. A goal below the floor ratio cannot be met by changing how',
+    'lambda-lint reads on this machine.',
     '',
   ].join('\n');
   writeFileSync(join(root, 'docs', 'benchmarks.md'), report);
