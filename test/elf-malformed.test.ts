@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
+import { DT_NEEDED, DT_STRSZ, DT_STRTAB, DT_VERNEED, DT_VERNEEDNUM, PT_DYNAMIC, PT_INTERP, PT_LOAD } from '../src/elf/constants.js';
 import { readElf } from '../src/elf/read-elf.js';
 import { BufferSource } from './support/buffer-source.js';
 
@@ -9,15 +10,6 @@ import { BufferSource } from './support/buffer-source.js';
  * Hand-made ELF64 files: a header, program headers, a PT_DYNAMIC with the tags given, and a string
  * table. Each test breaks one field and expects a problem, never an exception or a hang.
  */
-
-const PT_LOAD = 1;
-const PT_DYNAMIC = 2;
-const PT_INTERP = 3;
-const DT_NEEDED = 1;
-const DT_STRTAB = 5;
-const DT_STRSZ = 10;
-const DT_VERNEED = 0x6ffffffe;
-const DT_VERNEEDNUM = 0x6fffffff;
 
 interface Segment {
   type: number;
