@@ -2,7 +2,7 @@
 const BLOCK_BYTES = 1 << 20;
 
 /** Blocks kept at once; entries are read roughly in file order, so a few blocks suffice. */
-const MAX_BLOCKS = 16;
+const MAX_BLOCKS = 4;
 
 /**
  * Serves small reads of a file from 1 MiB blocks, so classifying tens of thousands of entries costs one
