@@ -16,7 +16,8 @@ const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
 const ENTRY_COUNT_WRAP = 0x10000;
 
 /**
- * Reads every central directory record of `zipfile` into `into`.
+ * Reads every central directory record of `zipfile`, passing each to `onEntry` as it arrives, so the
+ * caller can keep what it needs and let yauzl's record go.
  *
  * Some writers store the entry count of a zip with more than 65,535 entries modulo 65,536 in the end
  * record and write no zip64 record. Info-ZIP unzip and Python's zipfile follow the central directory
@@ -29,7 +30,7 @@ const ENTRY_COUNT_WRAP = 0x10000;
 export async function readAllEntries(
   zipfile: yauzl.ZipFile,
   reader: FdRandomAccessReader,
-  into: yauzl.Entry[],
+  onEntry: (entry: yauzl.Entry) => void,
 ): Promise<void> {
   const centralDirectorySize = await readCentralDirectorySize(zipfile, reader);
 
@@ -37,7 +38,7 @@ export async function readAllEntries(
     let recordBytes = 0;
 
     zipfile.on('entry', (entry: yauzl.Entry) => {
-      into.push(entry);
+      onEntry(entry);
       recordBytes += CENTRAL_HEADER_BYTES + entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength;
       zipfile.readEntry();
     });

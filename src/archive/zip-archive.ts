@@ -59,9 +59,14 @@ export async function openZipArchive(location: string): Promise<PackageArchive> 
     throw new ArchiveError('not a zip file (no zip signature and no end of central directory record)', false);
   }
 
-  const rawEntries: yauzl.Entry[] = [];
+  const entries: PackageEntry[] = [];
+  const records = new Map<PackageEntry, CentralRecord>();
   try {
-    await readAllEntries(zipfile, reader, rawEntries);
+    await readAllEntries(zipfile, reader, (raw) => {
+      const entry = toPackageEntry(raw, entries.length);
+      entries.push(entry);
+      records.set(entry, centralRecordOf(raw));
+    });
   } catch (error) {
     zipfile.close();
     reader.shutdown();
@@ -69,17 +74,17 @@ export async function openZipArchive(location: string): Promise<PackageArchive> 
     throw new ArchiveError(`damaged central directory: ${reason}`, true);
   }
 
-  const entries = rawEntries.map((raw, index) => toPackageEntry(raw, index));
   const overlap = describeOverlappingEntries(
-    entries.map((entry, index) => ({
-      name: entry.name,
-      localHeaderOffset: rawEntries[index].relativeOffsetOfLocalHeader,
-      nameLength: rawEntries[index].fileNameLength,
-      compressedSize: entry.compressedSize,
-    })),
+    entries.map((entry) => {
+      const record = records.get(entry) as CentralRecord;
+      return {
+        name: entry.name,
+        localHeaderOffset: record.localHeaderOffset,
+        nameLength: record.centralName.length,
+        compressedSize: entry.compressedSize,
+      };
+    }),
   );
-
-  const byIndex = new Map(entries.map((entry, index) => [entry, rawEntries[index]]));
   let prefetched = new Map<PackageEntry, Buffer>();
   let prefetchedLength = 0;
 
@@ -90,20 +95,20 @@ export async function openZipArchive(location: string): Promise<PackageArchive> 
     entries,
     problems: overlap === null ? [] : [overlap],
     open(entry: PackageEntry): EntrySource {
-      const raw = byIndex.get(entry);
-      if (raw === undefined) {
+      const record = records.get(entry);
+      if (record === undefined) {
         throw new Error(`entry ${entry.name} does not belong to ${location}`);
       }
       return new StreamedEntrySource(
-        () => zipfile.openReadStreamPromise(raw, { decodeFileData: false }),
+        () => zipfile.openReadStreamPromise(yauzlEntryFor(entry, record), { decodeFileData: false }),
         entry.compressionMethod,
         entry.size,
         { expectedCrc32: entry.crc32 },
       );
     },
     readHead(entry: PackageEntry, length: number): Promise<Buffer> {
-      const raw = byIndex.get(entry);
-      if (raw === undefined) {
+      const record = records.get(entry);
+      if (record === undefined) {
         throw new Error(`entry ${entry.name} does not belong to ${location}`);
       }
 
@@ -112,15 +117,15 @@ export async function openZipArchive(location: string): Promise<PackageArchive> 
         prefetched.delete(entry);
         return Promise.resolve(head.subarray(0, Math.min(length, entry.size)));
       }
-      return readEntryHead(reader, raw, entry, length);
+      return readEntryHead(reader, record, entry, length);
     },
     prefetchHeads(length: number, wanted: (entry: PackageEntry) => boolean): void {
       const targets = entries
         .filter((entry) => entry.type === 'file' && entry.size > 0 && !entry.encrypted && (entry.compressionMethod === 0 || entry.compressionMethod === 8))
         .filter(wanted)
         .map((entry) => {
-          const raw = byIndex.get(entry) as yauzl.Entry;
-          return { entry, localHeader: raw.relativeOffsetOfLocalHeader, centralName: centralNameOf(raw) };
+          const record = records.get(entry) as CentralRecord;
+          return { entry, localHeader: record.localHeaderOffset, centralName: record.centralName };
         });
       prefetched = prefetchHeads(targets, length, (buffer, position) => reader.readUpToSync(buffer, position));
       prefetchedLength = length;
@@ -140,18 +145,18 @@ export async function openZipArchive(location: string): Promise<PackageArchive> 
  */
 async function readEntryHead(
   reader: FdRandomAccessReader,
-  raw: yauzl.Entry,
+  record: CentralRecord,
   entry: PackageEntry,
   length: number,
 ): Promise<Buffer> {
-  const localHeader = raw.relativeOffsetOfLocalHeader;
+  const localHeader = record.localHeaderOffset;
   let block = await reader.readCached(localHeader, headSpan(entry, length));
   const dataStart = localDataStart(block);
   if (block.length < localNameEnd(block)) {
     // A name longer than the room headSpan allows for: read the header again up to the name's end.
     block = await reader.readCached(localHeader, localNameEnd(block));
   }
-  verifyLocalHeader(block, entry, centralNameOf(raw));
+  verifyLocalHeader(block, entry, record.centralName);
   const compressedLength = compressedHeadLength(entry, length);
 
   let compressed: Buffer;
@@ -215,6 +220,36 @@ async function startsWithZipSignature(location: string): Promise<boolean> {
 /** The entry's name as the central directory stores it: with decodeStrings false, yauzl leaves the raw bytes. */
 function centralNameOf(raw: yauzl.Entry): Buffer {
   return raw.fileName as unknown as Buffer;
+}
+
+/**
+ * The parts of a central directory record needed after the entry list is built. yauzl's own record
+ * carries parsed extra fields and more, and 30,000 of them cost memory for the whole run.
+ */
+interface CentralRecord {
+  localHeaderOffset: number;
+  centralName: Buffer;
+  generalPurposeBitFlag: number;
+}
+
+function centralRecordOf(raw: yauzl.Entry): CentralRecord {
+  return {
+    localHeaderOffset: raw.relativeOffsetOfLocalHeader,
+    // A copy, so the record does not keep yauzl's buffer of name, extra field and comment alive.
+    centralName: Buffer.from(centralNameOf(raw)),
+    generalPurposeBitFlag: raw.generalPurposeBitFlag,
+  };
+}
+
+/** Builds the yauzl record that openReadStream reads, with decodeFileData false, from what was kept. */
+function yauzlEntryFor(entry: PackageEntry, record: CentralRecord): yauzl.Entry {
+  const raw = new yauzl.Entry();
+  raw.relativeOffsetOfLocalHeader = record.localHeaderOffset;
+  raw.generalPurposeBitFlag = record.generalPurposeBitFlag;
+  raw.compressionMethod = entry.compressionMethod;
+  raw.compressedSize = entry.compressedSize;
+  raw.uncompressedSize = entry.size;
+  return raw;
 }
 
 function toPackageEntry(raw: yauzl.Entry, index: number): PackageEntry {
