@@ -41,6 +41,7 @@ interface CliOptions {
   includeSuppressed: boolean;
   layer: string[];
   template: string[];
+  parameterOverrides: Record<string, string>;
   format: 'text' | 'json' | 'sarif' | 'github';
   output?: string;
   quiet: boolean;
@@ -92,6 +93,19 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/** Adds `Key=Value` pairs, separated by spaces as sam deploy's --parameter-overrides writes them. */
+function collectParameters(value: string, previous: Record<string, string>): Record<string, string> {
+  const values = { ...previous };
+  for (const pair of value.split(/\s+/).filter((word) => word !== '')) {
+    const equals = pair.indexOf('=');
+    if (equals <= 0) {
+      throw new InvalidArgumentError(`"${pair}" is not Key=Value`);
+    }
+    values[pair.slice(0, equals)] = pair.slice(equals + 1);
+  }
+  return values;
+}
+
 /** Synopsis and one-line description of each subcommand, for help and usage messages. */
 const COMMAND_USAGES: Record<Subcommand, { synopsis: string; description: string }> = {
   runtimes: { synopsis: 'lambda-lint runtimes [--format text|json]', description: 'list the known runtimes with OS, glibc, architectures and status' },
@@ -128,6 +142,7 @@ function buildProgram(): Command {
     .addOption(new Option('--kind <kind>', 'what the artifact is: a function package, or a layer zip on its own (default: function)').choices(['function', 'layer']))
     .option('--layer <path>', 'a layer zip or folder, extracted to /opt; repeat in attachment order', collect, [])
     .option('--template <file>', 'a SAM or CloudFormation template (YAML or JSON) or a cdk.out stack template: lint each function with its own Runtime, Handler, Architectures and local layers; repeatable', collect, [])
+    .option('--parameter-overrides <Key=Value...>', "template Parameter values, as sam deploy takes them ('Runtime=python3.12 Arch=arm64'); a Ref to such a Parameter resolves to the value; repeatable", collectParameters, {})
     .addOption(new Option('--format <format>', 'output format: text, json, sarif (SARIF 2.1.0) or github (workflow commands)').choices(['text', 'json', 'sarif', 'github']).default('text'))
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
     .option('--quiet', 'report errors only', false)
@@ -480,7 +495,7 @@ async function main(argv: string[]): Promise<number> {
 
   let targets: FunctionTarget[];
   try {
-    targets = await readTemplatesFunctionTargets(templates);
+    targets = await readTemplatesFunctionTargets(templates, options.parameterOverrides);
   } catch (error) {
     if (error instanceof TemplateError) {
       process.stderr.write(`lambda-lint: ${oneLine(error.message)}\n`);

@@ -70,7 +70,13 @@ export async function lint(inputs: LintInput[], options: LintOptions & { rules: 
 
   const artifacts: ArtifactReport[] = [];
   const { planned, skippedFunctions } = planInputs(inputs, options, configDirectory, now);
-  for (const { input, path, settings } of planned) {
+  for (const plan of planned) {
+    if ('invalid' in plan) {
+      artifacts.push(invalidFunctionReport(plan.invalid));
+      continue;
+    }
+
+    const { input, path, settings } = plan;
     const report = await lintOne(path, settings.layers, settings.lint, options.rules, levels, options.onProgress);
     if (typeof input !== 'string') {
       report.function = { logicalId: input.logicalId, template: input.template, notes: input.notes };
@@ -104,12 +110,22 @@ export async function lint(inputs: LintInput[], options: LintOptions & { rules: 
   };
 }
 
-/** The artifact path and settings for one input, or the reason a template function is skipped. */
+/**
+ * The artifact path and settings for one input, the reason a template function is skipped, or the
+ * error of a template function that cannot be linted as written (an unknown Runtime).
+ */
 type PlannedInput =
   | { path: string; override: (ArtifactSettings & { files: string }) | undefined; settings: ResolvedSettings }
-  | { skipped: SkippedFunction };
+  | { skipped: SkippedFunction }
+  | { invalid: InvalidFunction };
 
-type LintablePlan = Exclude<PlannedInput, { skipped: SkippedFunction }> & { input: LintInput };
+/** A template function whose settings are wrong, reported as an unreadable artifact (exit code 2 in the CLI). */
+interface InvalidFunction {
+  target: FunctionTarget;
+  message: string;
+}
+
+type LintablePlan = Extract<PlannedInput, { path: string }> & { input: LintInput };
 
 /** Plans every input, keeping the ones to lint in order and listing skipped template functions apart. */
 function planInputs(
@@ -117,13 +133,17 @@ function planInputs(
   options: LintOptions,
   configDirectory: string,
   now: Date,
-): { planned: LintablePlan[]; skippedFunctions: SkippedFunction[] } {
-  const planned: LintablePlan[] = [];
+): { planned: Array<LintablePlan | { invalid: InvalidFunction }>; skippedFunctions: SkippedFunction[] } {
+  const planned: Array<LintablePlan | { invalid: InvalidFunction }> = [];
   const skippedFunctions: SkippedFunction[] = [];
   for (const input of inputs) {
     const plan = planInput(input, options, configDirectory, now);
     if ('skipped' in plan) {
       skippedFunctions.push(plan.skipped);
+      continue;
+    }
+    if ('invalid' in plan) {
+      planned.push(plan);
       continue;
     }
     planned.push({ ...plan, input });
@@ -140,6 +160,14 @@ function planInput(input: LintInput, options: LintOptions, configDirectory: stri
   if (typeof input === 'string') {
     const override = artifactOverride(options.artifactOverrides ?? [], input, configDirectory);
     return { path: input, override, settings: resolveSettings(options, override, configDirectory, now) };
+  }
+
+  // An unknown Runtime is retired or misspelled: skipping it would let a CI gate pass unchecked.
+  if (options.runtime === undefined && input.runtime !== null && findRuntime(input.runtime) === undefined) {
+    const message =
+      `Runtime ${input.runtime} in ${input.template} is not in lambda-lint's runtime data: it is retired or misspelled ` +
+      '(lambda-lint runtimes lists the known ones); pass --runtime to lint it as another';
+    return { invalid: { target: input, message } };
   }
 
   const reason = targetSkipReason(input, { runtime: options.runtime, handler: options.handler, architecture: options.architecture });
@@ -184,7 +212,14 @@ export function effectiveSettings(inputs: LintInput[], options: LintOptions): { 
   const now = options.now ?? new Date();
 
   const { planned, skippedFunctions } = planInputs(inputs, options, configDirectory, now);
-  const settings = planned.map((plan) => describeSettings(plan.input, plan.path, plan.override, plan.settings));
+  const settings: EffectiveSettings[] = [];
+  for (const plan of planned) {
+    if ('invalid' in plan) {
+      skippedFunctions.push({ logicalId: plan.invalid.target.logicalId, template: plan.invalid.target.template, reason: plan.invalid.message });
+      continue;
+    }
+    settings.push(describeSettings(plan.input, plan.path, plan.override, plan.settings));
+  }
   return { settings, skippedFunctions };
 }
 
@@ -244,6 +279,29 @@ function resolveSettings(
       now,
     },
     layers: options.layers !== undefined && options.layers.length > 0 ? options.layers : configLayers,
+  };
+}
+
+/** The report of a template function that cannot be linted as written: an unreadable artifact naming the reason. */
+function invalidFunctionReport(invalid: InvalidFunction): ArtifactReport {
+  const target = invalid.target;
+  return {
+    path: target.codePath ?? target.template,
+    function: { logicalId: target.logicalId, template: target.template, notes: target.notes },
+    kind: null,
+    runtime: target.runtime ?? '',
+    architecture: target.architecture ?? 'x86_64',
+    layers: target.layers,
+    inputError: invalid.message,
+    entrypoint: null,
+    entrypointFile: null,
+    entrypointDescription: null,
+    compatibility: [],
+    compatibilitySummary: null,
+    entries: [],
+    findings: [],
+    suppressedFindings: [],
+    counts: emptyCounts(),
   };
 }
 

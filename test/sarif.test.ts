@@ -136,9 +136,9 @@ describe('SARIF output', () => {
     const log = sarifFor(['--runtime', 'nodejs22.x', '--template', 'fixtures/templates/skipped/template.yaml']);
     const run = log.runs[0];
     const results = run.results.filter((candidate) => candidate.ruleId === 'LL3001');
-    // ParameterRuntimeFunction, MappedRuntimeFunction and RetiredRuntimeFunction all use sam/node-function/.
-    expect(results).toHaveLength(3);
-    expect(new Set(results.map((result) => result.partialFingerprints['lambdaLint/v1'])).size).toBe(3);
+    // ParameterRuntimeFunction and MappedRuntimeFunction both use sam/node-function/.
+    expect(results).toHaveLength(2);
+    expect(new Set(results.map((result) => result.partialFingerprints['lambdaLint/v1'])).size).toBe(2);
     expect(run.artifacts.filter((artifact) => artifact.location.uri === 'fixtures/templates/sam/node-function')).toHaveLength(1);
   });
 

@@ -161,10 +161,10 @@ describe('skipped functions', () => {
     const result = runCli([...TODAY, '--no-color', '--template', 'fixtures/templates/skipped/template.yaml']);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(
-      '  ParameterRuntimeFunction (fixtures/templates/skipped/template.yaml): Runtime is a Ref to the Parameter NodeRuntime, whose value is chosen at deployment; pass --runtime to lint it',
+      '  ParameterRuntimeFunction (fixtures/templates/skipped/template.yaml): Runtime is a Ref to the Parameter NodeRuntime, whose value is chosen at deployment (give it with --parameter-overrides NodeRuntime=VALUE)',
     );
     expect(result.stdout).toContain('  ImageFunction (fixtures/templates/skipped/template.yaml): PackageType is Image; lambda-lint checks zip packages');
-    expect(result.stdout).toContain('10 functions skipped');
+    expect(result.stdout).toContain('9 functions skipped');
   });
 
   it('are linted once --runtime names the runtime', () => {
@@ -173,14 +173,28 @@ describe('skipped functions', () => {
     expect(report.skippedFunctions.map((skipped) => skipped.logicalId)).not.toContain('ParameterRuntimeFunction');
   });
 
+  it('are linted with the Parameter values --parameter-overrides gives', () => {
+    const { report } = jsonReport(['--parameter-overrides', 'NodeRuntime=nodejs22.x', '--template', 'fixtures/templates/skipped/template.yaml']);
+    expect(artifactFor(report, 'ParameterRuntimeFunction').runtime).toBe('nodejs22.x');
+    expect(report.skippedFunctions.map((skipped) => skipped.logicalId)).not.toContain('ParameterRuntimeFunction');
+  });
+
+  it('do not include an unknown Runtime, which is an error of its function', () => {
+    const result = runCli([...TODAY, '--template', 'fixtures/templates/retired/template.yaml']);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      "lambda-lint: RetiredRuntimeFunction: Runtime nodejs12.x in fixtures/templates/retired/template.yaml is not in lambda-lint's runtime data: it is retired or misspelled (lambda-lint runtimes lists the known ones); pass --runtime to lint it as another",
+    ]);
+  });
+
   it('become SARIF notifications and GitHub notices', () => {
     const sarif = runCli([...TODAY, '--format', 'sarif', '--template', 'fixtures/templates/skipped/template.yaml']);
     const log = JSON.parse(sarif.stdout) as { runs: Array<{ invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ level: string; message: { text: string } }> }> }> };
     const notifications = log.runs[0].invocations[0].toolExecutionNotifications;
     expect(log.runs[0].invocations[0].executionSuccessful).toBe(true);
-    expect(notifications.filter((notification) => notification.level === 'note')).toHaveLength(10);
+    expect(notifications.filter((notification) => notification.level === 'note')).toHaveLength(9);
     expect(notifications[0].message.text).toBe(
-      'ParameterRuntimeFunction (fixtures/templates/skipped/template.yaml) was skipped: Runtime is a Ref to the Parameter NodeRuntime, whose value is chosen at deployment; pass --runtime to lint it',
+      'ParameterRuntimeFunction (fixtures/templates/skipped/template.yaml) was skipped: Runtime is a Ref to the Parameter NodeRuntime, whose value is chosen at deployment (give it with --parameter-overrides NodeRuntime=VALUE)',
     );
 
     const github = runCli([...TODAY, '--format', 'github', '--template', 'fixtures/templates/skipped/template.yaml']);

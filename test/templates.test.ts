@@ -162,7 +162,7 @@ describe('values lambda-lint cannot resolve', () => {
   it('skips a Runtime from a Parameter unless --runtime is given', async () => {
     const target = byId(await readFunctionTargets('fixtures/templates/skipped/template.yaml'), 'ParameterRuntimeFunction');
     expect(target.runtime).toBeNull();
-    expect(targetSkipReason(target, {})).toBe('Runtime is a Ref to the Parameter NodeRuntime, whose value is chosen at deployment; pass --runtime to lint it');
+    expect(targetSkipReason(target, {})).toBe('Runtime is a Ref to the Parameter NodeRuntime, whose value is chosen at deployment (give it with --parameter-overrides NodeRuntime=VALUE)');
     expect(targetSkipReason(target, { runtime: 'nodejs22.x' })).toBeNull();
   });
 
@@ -183,10 +183,10 @@ describe('values lambda-lint cannot resolve', () => {
     expect(target.skipReason).toContain('Metadata.BuildMethod is rust-cargolambda');
   });
 
-  it('skips a Runtime lambda-lint does not know', async () => {
-    const target = byId(await readFunctionTargets('fixtures/templates/skipped/template.yaml'), 'RetiredRuntimeFunction');
+  it('does not skip a Runtime lambda-lint does not know, which lint reports as an error', async () => {
+    const target = byId(await readFunctionTargets('fixtures/templates/retired/template.yaml'), 'RetiredRuntimeFunction');
     expect(target.runtime).toBe('nodejs12.x');
-    expect(targetSkipReason(target, {})).toContain("Runtime nodejs12.x is not in lambda-lint's runtime data");
+    expect(targetSkipReason(target, {})).toBeNull();
   });
 
   it('ignores an unresolved Handler on a custom runtime', () => {
@@ -251,7 +251,7 @@ describe('YAML short-form tags', () => {
     expect(resolveString({ 'Fn::Join': ['', ['python', '3.12']] }, template)).toEqual({ value: 'python3.12' });
     expect(resolveString({ 'Fn::Select': [1, ['x86_64', 'arm64']] }, template)).toEqual({ value: 'arm64' });
     expect(resolveString({ 'Fn::Join': ['', [{ Ref: 'P' }, 'x']] }, template)).toEqual({
-      reason: 'an Fn::Join of a Ref to the Parameter P, whose value is chosen at deployment',
+      reason: 'an Fn::Join of a Ref to the Parameter P, whose value is chosen at deployment (give it with --parameter-overrides P=VALUE)',
     });
     expect(resolveString({ Ref: 'AWS::Region' }, template)).toEqual({ reason: 'a Ref to the pseudo parameter AWS::Region, known only at deployment' });
   });

@@ -65,13 +65,18 @@ export function targetSkipReason(target: FunctionTarget, explicit: ExplicitSetti
     if (setting === 'handler' && runtimeId !== null && findRuntime(runtimeId)?.handler === 'bootstrap') {
       continue;
     }
+    // A Parameter's value is best given for the one Parameter; an option would apply to every function.
+    if (reason.includes('--parameter-overrides')) {
+      return reason;
+    }
     return `${reason}; pass ${OPTION_NAMES[setting]} to lint it`;
   }
 
   if (explicit.runtime === undefined && target.runtime !== null) {
     const runtime = findRuntime(target.runtime);
+    // An unknown Runtime is no reason to skip: lint reports it as an error of the function.
     if (runtime === undefined) {
-      return `Runtime ${target.runtime} is not in lambda-lint's runtime data (lambda-lint runtimes lists them); pass --runtime to lint it as another`;
+      return null;
     }
     const architecture = explicit.architecture ?? target.architecture;
     if (architecture !== null && runtime.architectures[architecture] === undefined) {

@@ -12,8 +12,8 @@ const LAYER_TYPES = new Set(['AWS::Serverless::LayerVersion', 'AWS::Lambda::Laye
  * Reads a template and lists its Lambda functions with the settings each is linted with. Throws
  * TemplateError when the file cannot be read, is no template, or declares no function.
  */
-export async function readFunctionTargets(path: string): Promise<FunctionTarget[]> {
-  const template = await readTemplate(path);
+export async function readFunctionTargets(path: string, parameterValues: Record<string, string> = {}): Promise<FunctionTarget[]> {
+  const template = await readTemplate(path, parameterValues);
   const targets = listFunctionTargets(template);
   if (targets.length === 0) {
     throw new TemplateError(`template ${path} declares no AWS::Serverless::Function or AWS::Lambda::Function`);
@@ -167,10 +167,10 @@ function describeLayer(item: unknown, template: Template): string {
 }
 
 /** Reads each template in turn and returns all their functions; throws TemplateError for the first bad template. */
-export async function readTemplatesFunctionTargets(paths: string[]): Promise<FunctionTarget[]> {
+export async function readTemplatesFunctionTargets(paths: string[], parameterValues: Record<string, string> = {}): Promise<FunctionTarget[]> {
   const targets: FunctionTarget[] = [];
   for (const path of paths) {
-    targets.push(...(await readFunctionTargets(path)));
+    targets.push(...(await readFunctionTargets(path, parameterValues)));
   }
   return targets;
 }

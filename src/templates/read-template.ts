@@ -19,6 +19,8 @@ export interface Template {
   resources: Record<string, TemplateResource>;
   /** `Parameters`, `Mappings` and SAM's `Globals`, or empty objects. */
   parameters: Record<string, unknown>;
+  /** Parameter values given for this run (`--parameter-overrides`), which a Ref to the Parameter resolves to. */
+  parameterValues: Record<string, string>;
   mappings: Record<string, unknown>;
   globals: Record<string, unknown>;
 }
@@ -43,7 +45,7 @@ const MAX_TEMPLATE_BYTES = 16 * 1024 * 1024;
  * the short-form intrinsic tags) or JSON. Throws TemplateError for a missing file, a file that is
  * neither YAML nor JSON, and a template without Resources.
  */
-export async function readTemplate(path: string): Promise<Template> {
+export async function readTemplate(path: string, parameterValues: Record<string, string> = {}): Promise<Template> {
   const text = await readTemplateText(path);
   const body = await parseTemplateText(path, text);
 
@@ -57,6 +59,7 @@ export async function readTemplate(path: string): Promise<Template> {
     directory: dirname(path),
     resources: resources as Record<string, TemplateResource>,
     parameters: recordOrEmpty(body.Parameters),
+    parameterValues,
     mappings: recordOrEmpty(body.Mappings),
     globals: recordOrEmpty(body.Globals),
   };

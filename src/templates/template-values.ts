@@ -10,7 +10,8 @@ const MAX_DEPTH = 8;
  * Reduces a template value to a string when the template alone determines it: a plain scalar, an
  * Fn::Sub without variables, and Fn::Join, Fn::Select and Fn::FindInMap over such values. Refs to
  * Parameters and pseudo parameters, Fn::If and the other intrinsic functions depend on the deployment,
- * so they come back with a reason. A Parameter's Default is not used, because a deployment may override it.
+ * so they come back with a reason, unless the run was given the Parameter's value. A Parameter's Default
+ * is not used, because a deployment may override it.
  */
 export function resolveString(value: unknown, template: Template, depth = 0): ResolvedString {
   if (typeof value === 'string') {
@@ -30,6 +31,9 @@ export function resolveString(value: unknown, template: Template, depth = 0): Re
 
   switch (intrinsic.name) {
     case 'Ref':
+      if (typeof intrinsic.argument === 'string' && Object.hasOwn(template.parameterValues, intrinsic.argument)) {
+        return { value: template.parameterValues[intrinsic.argument] };
+      }
       return { reason: describeRef(intrinsic.argument, template) };
     case 'Fn::Sub':
       return resolveSub(intrinsic.argument, template, depth);
@@ -86,7 +90,7 @@ function describeRef(argument: unknown, template: Template): string {
     return `a Ref to the pseudo parameter ${name}, known only at deployment`;
   }
   if (Object.hasOwn(template.parameters, name)) {
-    return `a Ref to the Parameter ${name}, whose value is chosen at deployment`;
+    return `a Ref to the Parameter ${name}, whose value is chosen at deployment (give it with --parameter-overrides ${name}=VALUE)`;
   }
   if (Object.hasOwn(template.resources, name)) {
     return `a Ref to the resource ${name}`;
@@ -111,6 +115,9 @@ function resolveSub(argument: unknown, template: Template, depth: number): Resol
   let unresolved: string | null = null;
   const substituted = text.replace(SUB_VARIABLE, (match, name: string) => {
     if (!Object.hasOwn(variables, name)) {
+      if (Object.hasOwn(template.parameterValues, name)) {
+        return template.parameterValues[name];
+      }
       unresolved ??= `an Fn::Sub of \${${name}}, known only at deployment`;
       return match;
     }
