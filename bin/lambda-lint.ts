@@ -17,7 +17,7 @@ import { formatReport } from '../src/format/format-report.js';
 import { formatGithubSummary } from '../src/format/github.js';
 import { formatRulesJson, formatRulesText } from '../src/format/rules.js';
 import { formatRuntimesJson, formatRuntimesText } from '../src/format/runtimes.js';
-import { listRuntimes } from '../src/runtimes/runtime.js';
+import { findRuntime, listRuntimes } from '../src/runtimes/runtime.js';
 import { ProgressLine } from '../src/progress-line.js';
 import { runHookCommand } from '../src/hooks/hook-command.js';
 import { findOperands, isSubcommand, type Subcommand } from '../src/subcommands.js';
@@ -52,6 +52,23 @@ interface CliOptions {
 }
 
 const RULE_LEVELS = new Set(['off', 'info', 'warning', 'error']);
+
+/**
+ * Finds a runtime id in the configuration that lambda-lint does not know, with its JSON pointer, so
+ * a typo fails when the file is read and not only once an artifact matches the entry.
+ */
+function unknownConfigRuntime(loaded: LoadedConfig): { runtime: string; at: string } | null {
+  const named: Array<{ runtime: string | undefined; at: string }> = [
+    { runtime: loaded.config.runtime, at: '/runtime' },
+    ...(loaded.config.artifacts ?? []).map((artifact, index) => ({ runtime: artifact.runtime, at: `/artifacts/${index}/runtime` })),
+  ];
+  for (const { runtime, at } of named) {
+    if (runtime !== undefined && findRuntime(runtime) === undefined) {
+      return { runtime, at };
+    }
+  }
+  return null;
+}
 
 /** Turns `--rule name=level` options into a map; an unknown rule or level is a usage error. */
 function parseRuleOptions(values: string[]): Record<string, RuleLevel> {
@@ -461,6 +478,10 @@ async function main(argv: string[]): Promise<number> {
     const unknown = named.filter((name) => findRule(RULES, name) === undefined);
     if (unknown.length > 0) {
       throw new ConfigError(`config ${loaded.path ?? ''}: no rule with code or name ${unknown.map((name) => `"${name}"`).join(', ')}; lambda-lint rules lists them`);
+    }
+    const unknownRuntime = unknownConfigRuntime(loaded);
+    if (unknownRuntime !== null) {
+      throw new ConfigError(`config ${loaded.path ?? ''}: unknown runtime "${unknownRuntime.runtime}" at ${unknownRuntime.at}; lambda-lint runtimes lists them`);
     }
     ruleLevels = { ...(loaded.config.rules ?? {}), ...parseRuleOptions(options.rule) };
   } catch (error) {

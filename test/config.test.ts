@@ -41,6 +41,14 @@ describe('configuration file', () => {
     expect(result.stderr).toContain('at /rules/LL1007: expected one of off, info, warning, error');
   });
 
+  it('rejects an unknown runtime in an artifacts entry before any artifact matches it', () => {
+    writeConfig('lambda-lint.config.json', { artifacts: [{ files: 'legacy/*.zip', runtime: 'python9' }] });
+    const result = runCli([...TODAY, 'build/api.zip'], {}, project);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('lambda-lint.config.json: unknown runtime "python9" at /artifacts/0/runtime');
+  });
+
   it('rejects invalid JSON', () => {
     writeFileSync(join(project, 'lambda-lint.config.json'), '{ "runtime": ');
     const result = runCli([...TODAY, 'build/api.zip'], {}, project);

@@ -211,6 +211,21 @@ describe.runIf(gitAvailable)('hook install in a git repository', () => {
     expect(hook.stdout).toBe('local copy: build/good.zip\n');
   });
 
+  it('finds the copy a workspace hoisted to the repository root when installed from a package folder', () => {
+    const rootBin = join(repository, 'node_modules', '.bin');
+    mkdirSync(rootBin, { recursive: true });
+    writeFileSync(join(rootBin, 'lambda-lint'), '#!/bin/sh\necho "hoisted copy: $*"\n');
+    chmodSync(join(rootBin, 'lambda-lint'), 0o755);
+    const service = join(repository, 'services', 'orders');
+    mkdirSync(service, { recursive: true });
+
+    runCli(['hook', 'install', 'build/good.zip'], {}, service);
+    const hook = runHook(join(repository, '.git', 'hooks', 'pre-push'), '/usr/bin:/bin');
+
+    expect(hook.status).toBe(0);
+    expect(hook.stdout).toBe('hoisted copy: build/good.zip\n');
+  });
+
   it('stops the push when lambda-lint is missing', () => {
     runCli(['hook', 'install', 'build/good.zip'], {}, repository);
     const hook = runHook(join(repository, '.git', 'hooks', 'pre-push'), '/usr/bin:/bin');

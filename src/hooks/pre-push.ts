@@ -75,9 +75,17 @@ export function hookScript(prefix: string, lintArguments: string[]): string {
   }
 
   lines.push(
-    '# The project\'s own lambda-lint comes first, then one on PATH.',
-    'if [ -x node_modules/.bin/lambda-lint ]; then',
-    '  set -- node_modules/.bin/lambda-lint',
+    '# The project\'s own lambda-lint comes first, looked up from this folder to the root as Node.js',
+    '# resolves packages (workspaces hoist it to the repository root), then one on PATH.',
+    'found=',
+    'dir=$(pwd)',
+    'while :; do',
+    '  if [ -x "$dir/node_modules/.bin/lambda-lint" ]; then found="$dir/node_modules/.bin/lambda-lint"; break; fi',
+    '  [ "$dir" = / ] && break',
+    '  dir=$(dirname -- "$dir")',
+    'done',
+    'if [ -n "$found" ]; then',
+    '  set -- "$found"',
     'elif command -v lambda-lint >/dev/null 2>&1; then',
     '  set -- lambda-lint',
     'else',
