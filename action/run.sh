@@ -93,7 +93,9 @@ if [ -n "$sarif_file" ]; then
     rm -f -- "$sarif_file"
   fi
   sarif_status=0
-  run_lint --format sarif --output "$sarif_file" || sarif_status=$?
+  # A category fixed per job keeps code scanning alerts in one place when artifacts change.
+  category="${INPUT_CATEGORY:-lambda-lint/${GITHUB_JOB:-lint}}"
+  run_lint --format sarif --sarif-category "$category" --output "$sarif_file" || sarif_status=$?
   if [ "$sarif_status" -le 1 ] || { [ "$sarif_status" -eq 2 ] && sarif_written; }; then
     write_output sarif-file "$sarif_file"
   else

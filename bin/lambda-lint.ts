@@ -42,6 +42,7 @@ interface CliOptions {
   layer: string[];
   template: string[];
   parameterOverrides: Record<string, string>;
+  sarifCategory?: string;
   format: 'text' | 'json' | 'sarif' | 'github';
   output?: string;
   quiet: boolean;
@@ -169,6 +170,7 @@ function buildProgram(): Command {
     .option('-c, --config <file>', 'configuration file (default: lambda-lint.config.json, .lambdalintrc.json or package.json "lambdaLint", searched from the working directory up)')
     .option('--print-config', 'print the merged configuration and, for each path given, the settings that apply to it; then exit')
     .option('--report-unused-ignores', 'report ignore entries of the configuration that matched nothing, and exit with 1 if there are any', false)
+    .option('--sarif-category <category>', 'the category GitHub code scanning tracks SARIF alerts under (default: lambda-lint/ and the artifact names); keep it fixed so alerts close when artifacts change')
     .option('--include-suppressed', 'write findings suppressed by ignore entries into SARIF output, with their reasons', false)
     .option('--no-color', 'never colour the text output (NO_COLOR and FORCE_COLOR are honoured too)')
     .addOption(new Option('--today <date>', 'date the lifecycle rules use instead of today, YYYY-MM-DD, for reproducible runs').argParser(parseDate))
@@ -209,6 +211,7 @@ function render(report: LintReport, options: CliOptions): string {
     quiet: options.quiet,
     includeSuppressed: options.includeSuppressed,
     baseDirectory: process.cwd(),
+    sarifCategory: options.sarifCategory,
   });
 }
 

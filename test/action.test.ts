@@ -106,7 +106,7 @@ describe('action.yml', () => {
   });
 
   it('declares the documented inputs', () => {
-    expect(declaredInputs()).toEqual(['paths', 'template', 'runtime', 'arch', 'format', 'fail-level', 'sarif-file', 'config', 'args']);
+    expect(declaredInputs()).toEqual(['paths', 'template', 'runtime', 'arch', 'format', 'fail-level', 'sarif-file', 'category', 'config', 'args']);
   });
 
   it('passes every input to run.sh', () => {
@@ -303,8 +303,18 @@ describe('action run.sh arguments', () => {
 
     expect(recorder.calls()).toEqual([
       ['--format', 'text', '--max-warnings', '0', ...common, '--', 'build/*.zip'],
-      ['--format', 'sarif', '--output', 'out.sarif', ...common, '--', 'build/*.zip'],
+      ['--format', 'sarif', '--sarif-category', 'lambda-lint/lint', '--output', 'out.sarif', ...common, '--', 'build/*.zip'],
     ]);
+  });
+
+  it('writes the SARIF category from the category input, or from the job id', () => {
+    const named = recordingCli();
+    runAction({ paths: 'build/*.zip', 'sarif-file': 'out.sarif', category: 'lambda-lint/orders' }, { LAMBDA_LINT_CLI: named.cli });
+    expect(named.calls()[1].slice(0, 4)).toEqual(['--format', 'sarif', '--sarif-category', 'lambda-lint/orders']);
+
+    const byJob = recordingCli();
+    runAction({ paths: 'build/*.zip', 'sarif-file': 'out.sarif' }, { LAMBDA_LINT_CLI: byJob.cli, GITHUB_JOB: 'package' });
+    expect(byJob.calls()[1].slice(0, 4)).toEqual(['--format', 'sarif', '--sarif-category', 'lambda-lint/package']);
   });
 
   it('runs with no path when paths is empty', () => {

@@ -162,6 +162,11 @@ describe('SARIF output', () => {
     expect(driver.rules.every((rule) => rule.helpUri === `${home}/docs/rules/${rule.name}.md`)).toBe(true);
   });
 
+  it('takes a fixed category from --sarif-category', () => {
+    const log = sarifFor(['--runtime', 'provided.al2', '--sarif-category', 'lambda-lint/orders', fixtureZip('fail-c-glibc234-al2')]);
+    expect(log.runs[0].automationDetails.id).toBe('lambda-lint/orders/');
+  });
+
   it('names the artifact set in automationDetails', () => {
     const log = sarifFor(['--runtime', 'provided.al2', fixtureZip('fail-c-glibc234-al2')]);
     expect(log.runs[0].automationDetails.id).toBe('lambda-lint/function.zip/');

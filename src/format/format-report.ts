@@ -20,6 +20,8 @@ export interface FormatOptions {
   includeSuppressed?: boolean;
   /** Folder that SARIF artifact URIs are relative to; the working directory by default. */
   baseDirectory?: string;
+  /** SARIF category (`automationDetails.id` without its last part); by default one per artifact set. */
+  sarifCategory?: string;
 }
 
 /**
@@ -43,6 +45,7 @@ export function formatReport(report: LintReport, format: ReportFormat, options: 
         informationUri: homepage,
         docsBaseUrl: homepage === null ? null : `${homepage}/docs/rules`,
         baseDirectory: options.baseDirectory ?? process.cwd(),
+        category: options.sarifCategory ?? null,
       });
     }
     case 'github':

@@ -41,6 +41,11 @@ export interface SarifOptions {
   docsBaseUrl: string | null;
   /** Directory that artifact paths are made relative to, normally the working directory. */
   baseDirectory: string;
+  /**
+   * The category GitHub code scanning tracks alerts under, or null for `lambda-lint/<artifact names>`.
+   * A fixed category keeps alerts in one place when artifacts are added or renamed.
+   */
+  category?: string | null;
 }
 
 /**
@@ -57,6 +62,14 @@ export function findingFingerprint(finding: Finding, artifactUri: string, logica
   }
   const key = parts.join('\u0000');
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
+}
+
+/** `<category>/`, where GitHub reads the part before the last slash as the run's category. */
+function automationId(category: string | null, artifactNames: string[]): string {
+  if (category === null || category === '') {
+    return `lambda-lint/${artifactNames.join('+')}/`;
+  }
+  return category.endsWith('/') ? category : `${category}/`;
 }
 
 function toUri(path: string, baseDirectory: string): string {
@@ -112,7 +125,7 @@ export function formatSarif(report: LintReport, options: SarifOptions): string {
             rules: rules.map((rule) => sarifRule(rule, options)),
           },
         },
-        automationDetails: { id: `lambda-lint/${artifactNames.join('+')}/` },
+        automationDetails: { id: automationId(options.category ?? null, artifactNames) },
         invocations: [
           {
             executionSuccessful: report.unreadableArtifacts === 0,
