@@ -35,8 +35,8 @@ case "$fail_level" in
     ;;
 esac
 
-if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' 2>/dev/null; then
-  echo "::error title=lambda-lint::lambda-lint needs Node.js 20 or later on the runner; add actions/setup-node before this step"
+if ! node -e 'const [major, minor] = process.versions.node.split(".").map(Number); process.exit(major > 20 || (major === 20 && minor >= 15) ? 0 : 1)' 2>/dev/null; then
+  echo "::error title=lambda-lint::lambda-lint needs Node.js 20.15 or later on the runner; add actions/setup-node before this step"
   exit 2
 fi
 
@@ -58,6 +58,16 @@ fi
 # shellcheck disable=SC2206
 common+=(${INPUT_ARGS:-})
 
+# The action chooses the format and the output file of each run; args must not change them.
+for argument in ${INPUT_ARGS:-}; do
+  case "$argument" in
+    --format | --format=* | -o | --output | --output=*)
+      echo "::error title=lambda-lint::args must not contain $argument; use the format and sarif-file inputs"
+      exit 2
+      ;;
+  esac
+done
+
 # shellcheck disable=SC2206
 paths=(${INPUT_PATHS:-})
 
@@ -71,14 +81,28 @@ run_lint() {
   node "$cli" "${arguments[@]}"
 }
 
+stderr_file="$(mktemp)"
+trap 'rm -f -- "$stderr_file"' EXIT
+
 main_options=(--format "$format")
 if [ "$fail_level" = warning ]; then
   main_options+=(--max-warnings 0)
 fi
 
 status=0
-run_lint "${main_options[@]}" || status=$?
+run_lint "${main_options[@]}" 2>"$stderr_file" || status=$?
+cat -- "$stderr_file" >&2
 write_output exit-code "$status"
+
+# A usage error or an unreadable input prints its reason on stderr only; annotate it, so the reason
+# shows in the run's summary and not just in the log.
+if [ "$status" -ge 2 ]; then
+  while IFS= read -r line; do
+    case "$line" in
+      lambda-lint:*) echo "::error title=lambda-lint::${line#lambda-lint: }" ;;
+    esac
+  done <"$stderr_file"
+fi
 
 # The SARIF run exits 1 for findings and 2 for an unreadable input or a usage error. For an
 # unreadable input it still writes the SARIF file, with a notification per input, so exit code 2
@@ -107,7 +131,7 @@ if [ -n "$sarif_file" ]; then
 fi
 
 if [ "$fail_level" = never ] && [ "$status" -eq 1 ]; then
-  echo "::notice title=lambda-lint::lambda-lint found errors; the step passes because fail-level is never"
+  echo "::notice title=lambda-lint::lambda-lint failed the check; the step passes because fail-level is never"
   exit 0
 fi
 exit "$status"

@@ -177,7 +177,7 @@ describe('action run.sh', () => {
     expect(run.status).toBe(0);
     expect(run.outputs['exit-code']).toBe('1');
     expect(run.stdout).toContain('::error file=');
-    expect(run.stdout).toContain('::notice title=lambda-lint::lambda-lint found errors; the step passes because fail-level is never');
+    expect(run.stdout).toContain('::notice title=lambda-lint::lambda-lint failed the check; the step passes because fail-level is never');
   });
 
   it('fails an unreadable input at never level', () => {
@@ -282,6 +282,18 @@ describe('action run.sh arguments', () => {
 
     expect(withTemplate.calls()[0]).toEqual(['--format', 'github', '--template', 'template.yaml', '--today', '2026-12-04']);
     expect(without.calls()[0]).not.toContain('--template');
+  });
+
+  it('annotates a usage error with its reason', () => {
+    const run = runAction({ paths: 'build/*.zip', runtime: 'nodejs99.x' });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain('::error title=lambda-lint::unknown runtime "nodejs99.x"');
+  });
+
+  it('rejects args that would change the format or the output file', () => {
+    const run = runAction({ paths: 'build/*.zip', args: '--format json' });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain('::error title=lambda-lint::args must not contain --format; use the format and sarif-file inputs');
   });
 
   it('maps every input to its option', () => {

@@ -26,7 +26,8 @@ export function formatGithub(report: LintReport, quiet: boolean): string {
   const lines: string[] = [];
   for (const artifact of report.artifacts) {
     if (artifact.inputError !== null) {
-      lines.push(`::error file=${escapeProperty(artifact.path)},title=${escapeProperty('lambda-lint: cannot read the artifact')}::${escapeData(artifact.inputError)}`);
+      const title = artifact.function === null ? 'lambda-lint: cannot read the artifact' : `lambda-lint: cannot lint ${artifact.function.logicalId}`;
+      lines.push(`::error file=${escapeProperty(artifact.path)},title=${escapeProperty(title)}::${escapeData(artifact.inputError)}`);
       continue;
     }
     for (const finding of artifact.findings) {

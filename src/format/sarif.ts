@@ -132,7 +132,10 @@ export function formatSarif(report: LintReport, options: SarifOptions): string {
             toolExecutionNotifications: [
               ...report.artifacts
                 .filter((artifact) => artifact.inputError !== null)
-                .map((artifact) => ({ level: 'error', message: { text: artifact.inputError ?? '' } })),
+                .map((artifact) => ({
+                  level: 'error',
+                  message: { text: artifact.function === null ? (artifact.inputError ?? '') : `${artifact.function.logicalId}: ${artifact.inputError ?? ''}` },
+                })),
               ...report.skippedFunctions.map((skipped) => ({
                 level: 'note',
                 message: { text: `${skipped.logicalId} (${skipped.template}) was skipped: ${skipped.reason}` },
