@@ -1,6 +1,6 @@
 import type { Rule } from '../src/engine/rule.js';
 import { installForLinuxFix } from './native-modules.js';
-import { compilerInstall, moduleLoadError, runtimeImage, runtimesWithVersion } from './support.js';
+import { compilerInstall, isLoadedByEntrypoint, moduleLoadError, runtimeImage, runtimesWithVersion } from './support.js';
 import { judgeVersion, runtimeVersionNeeds } from './version-needs.js';
 
 const CXX_NAMESPACES = new Set(['GLIBCXX', 'CXXABI', 'GCC']);
@@ -35,6 +35,7 @@ export const rule: Rule = {
       report({
         entry: need.analyzed,
         severity: verdict === 'newer-builds-only' ? 'warning' : undefined,
+        unconfirmedStart: verdict === 'newer-builds-only' && isLoadedByEntrypoint(model, need.analyzed),
         message:
           `${need.analyzed.entry.name} needs ${need.version} from ${need.library}, but ${runtime.id}'s library stops at ${newest}: ` +
           (moduleLoadError(model, need.analyzed) === null

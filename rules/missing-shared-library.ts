@@ -4,7 +4,7 @@ import { compareVersionNumbers, parseVersionName, parseVersionNumbers } from '..
 import type { Rule } from '../src/engine/rule.js';
 import { runsOnArchitecture } from './elf-roles.js';
 import { isMuslLibc } from './musl-linked.js';
-import { allEntries, runtimesProviding } from './support.js';
+import { allEntries, isLoadedByEntrypoint, runtimesProviding } from './support.js';
 
 export const rule: Rule = {
   code: 'LL3005',
@@ -43,6 +43,7 @@ export const rule: Rule = {
               `shared libraries: ${soname}: cannot open shared object file", exit status 127.`,
             fix: `Ship ${soname} in the package's lib/ folder to be safe, or link it statically.`,
             detail: soname,
+            unconfirmedStart: isLoadedByEntrypoint(model, analyzed),
           });
           continue;
         }

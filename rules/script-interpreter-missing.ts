@@ -40,6 +40,7 @@ export const rule: Rule = {
     report({
       entry: analyzed,
       severity,
+      unconfirmedStart: verdict !== 'absent',
       message: `${analyzed.entry.name} starts with #!${script.shebang}, but ${knowledge}: ${consequence}.`,
       fix:
         'Use `#!/bin/sh` or `#!/bin/bash`, which every custom runtime has; or ship the interpreter in the package or a ' +

@@ -1,4 +1,5 @@
 import type { Rule } from '../src/engine/rule.js';
+import { isLoadedByEntrypoint } from './support.js';
 import { judgeVersion, packageVersionGaps, runtimeVersionNeeds } from './version-needs.js';
 
 export const rule: Rule = {
@@ -24,6 +25,7 @@ export const rule: Rule = {
       report({
         entry: need.analyzed,
         severity: verdict === 'newer-builds-only' ? 'warning' : undefined,
+        unconfirmedStart: verdict === 'newer-builds-only' && isLoadedByEntrypoint(model, need.analyzed),
         message:
           `${need.analyzed.entry.name} needs ${need.version} from ${need.library}, newer than the OPENSSL_${runtime.symbolVersions.OPENSSL} ` +
           `that every ${runtime.id} build has: Lambda fails with "${need.library}: version \`${need.version}' not found ` +

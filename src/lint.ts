@@ -351,8 +351,8 @@ async function lintOne(
   report.compatibility = assessCompatibility(model, rules, levels, mainRun);
   report.compatibilitySummary = summarizeCompatibility(report.compatibility, settings.architecture);
   report.entries = model.parts.flatMap((part) => part.entries.map((analyzed: AnalyzedEntry) => summarizeEntry(analyzed)));
-  // blocksStart only informs the compatibility summary; it is not part of a report.
-  report.findings = mainRun.findings.map(({ blocksStart: _blocksStart, ...finding }) => finding);
+  // blocksStart and unconfirmedStart only inform the compatibility summary; they are not part of a report.
+  report.findings = mainRun.findings.map(({ blocksStart: _blocksStart, unconfirmedStart: _unconfirmedStart, ...finding }) => finding);
 
   for (const finding of report.findings) {
     report.counts[finding.severity] += 1;

@@ -1,4 +1,4 @@
-import type { Rule, RuleLevel } from '../engine/rule.js';
+import type { Finding, Rule, RuleLevel } from '../engine/rule.js';
 import { runRules, type RuleRun } from '../engine/run-rules.js';
 import { listRuntimes, type Architecture } from '../runtimes/runtime.js';
 import type { ArtifactModel } from './model.js';
@@ -11,6 +11,8 @@ export interface CompatibilityResult {
   starts: boolean;
   /** The first few errors it would meet, e.g. `bootstrap: glibc-version-too-new (GLIBC_2.28)`. */
   reasons: string[];
+  /** Where it starts: the first few warnings that would stop it if an unconfirmed fact holds. */
+  unconfirmed: string[];
 }
 
 const MAX_REASONS = 3;
@@ -44,15 +46,25 @@ export function assessCompatibility(
     for (const architecture of Object.keys(runtime.architectures) as Architecture[]) {
       const findings = [...reused, ...runRules(modelForRuntime(model, runtime, architecture), rerun, levels)];
       const errors = findings.filter((finding) => finding.severity === 'error' || finding.blocksStart === true);
-      const reasons = errors.map((finding) => {
-        const subject = finding.entry ?? 'package';
-        const detail = finding.detail === null ? '' : ` (${finding.detail})`;
-        return `${subject}: ${finding.ruleName}${detail}`;
+      const starts = errors.length === 0;
+      const unconfirmed = starts ? findings.filter((finding) => finding.unconfirmedStart === true) : [];
+      results.push({
+        runtime: runtime.id,
+        architecture,
+        starts,
+        reasons: [...new Set(errors.map(describeReason))].slice(0, MAX_REASONS),
+        unconfirmed: [...new Set(unconfirmed.map(describeReason))].slice(0, MAX_REASONS),
       });
-      results.push({ runtime: runtime.id, architecture, starts: errors.length === 0, reasons: [...new Set(reasons)].slice(0, MAX_REASONS) });
     }
   }
   return results;
+}
+
+/** `bootstrap: glibc-version-too-new (GLIBC_2.34)`: the entry, the rule and the stable detail. */
+function describeReason(finding: Finding): string {
+  const subject = finding.entry ?? 'package';
+  const detail = finding.detail === null ? '' : ` (${finding.detail})`;
+  return `${subject}: ${finding.ruleName}${detail}`;
 }
 
 /**
@@ -72,9 +84,11 @@ export function summarizeCompatibility(results: CompatibilityResult[], architect
   const runs: string[] = [];
   const failsByReason = new Map<string, string[]>();
   for (const [runtime, perArchitecture] of byRuntime) {
-    const good = perArchitecture.filter((result) => result.starts).map((result) => result.architecture);
+    const good = perArchitecture.filter((result) => result.starts);
     if (good.length > 0) {
-      runs.push(`${runtime} (${good.join(', ')})`);
+      const unconfirmed = good.flatMap((result) => result.unconfirmed)[0];
+      const condition = unconfirmed === undefined ? '' : `; unconfirmed: ${unconfirmed}`;
+      runs.push(`${runtime} (${good.map((result) => result.architecture).join(', ')}${condition})`);
       continue;
     }
     const explaining = perArchitecture.find((result) => result.architecture === architecture) ?? perArchitecture[0];

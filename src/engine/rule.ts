@@ -25,6 +25,8 @@ export interface Finding {
   detail: string | null;
   /** Set by rules on warnings that still mean the code cannot run; not part of the reports. */
   blocksStart?: boolean;
+  /** Set by rules on warnings that stop the code only if an unconfirmed fact holds; not part of the reports. */
+  unconfirmedStart?: boolean;
 }
 
 export interface FindingInput {
@@ -40,6 +42,11 @@ export interface FindingInput {
    * for a helper program built for another CPU. The compatibility summary then counts the runtime out.
    */
   blocksStart?: boolean;
+  /**
+   * True on a warning whose problem stops the code only if a fact lambda-lint cannot confirm holds (an
+   * interpreter or a library its data does not list). The compatibility summary calls the runtime unconfirmed.
+   */
+  unconfirmedStart?: boolean;
   detail?: string;
 }
 

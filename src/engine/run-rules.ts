@@ -57,6 +57,7 @@ export function runRulesTracked(model: ArtifactModel, rules: readonly Rule[], le
         fix: input.fix,
         detail: input.detail ?? null,
         ...(input.blocksStart === true ? { blocksStart: true } : {}),
+        ...(input.unconfirmedStart === true ? { unconfirmedStart: true } : {}),
       });
     };
 
