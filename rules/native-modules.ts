@@ -89,6 +89,11 @@ export const PLATFORM_PACKAGE =
 /** `prebuilds/<os>-<cpu>/` as node-gyp-build and prebuildify lay out prebuilt addons. */
 const PREBUILDS_FOLDER = /^(.*\/prebuilds)\/(darwin|linux|win32|freebsd|openbsd|android)-([a-z0-9]+)\//;
 
+/** Matches PREBUILDS_FOLDER, testing for the folder name first: the pattern backtracks over every path. */
+function prebuildsFolder(path: string): RegExpExecArray | null {
+  return path.includes('/prebuilds/') ? PREBUILDS_FOLDER.exec(path) : null;
+}
+
 /** esbuild's style: the scope is the family and the name is just `<os>-<cpu>` (@esbuild/linux-x64). */
 const SCOPED_PLATFORM_PACKAGE =
   /^(@[^/]+\/)(darwin|linux|win32|freebsd|openbsd|android|sunos|aix)-(x64|arm64|ia32|arm|ppc64|s390x|riscv64|loong64|universal)(?:-(gnu|musl|msvc|gnueabihf|musleabihf))?$/;
@@ -176,7 +181,7 @@ function findUnusedPlatformCopies(model: ArtifactModel): Set<AnalyzedEntry> {
   const prebuildsWithLinux = new Set<string>();
   for (const part of model.parts) {
     for (const analyzed of part.entries) {
-      const match = PREBUILDS_FOLDER.exec(analyzed.entry.path);
+      const match = prebuildsFolder(analyzed.entry.path);
       if (match !== null && match[2] === 'linux' && match[3] === NPM_CPU[architecture]) {
         prebuildsWithLinux.add(match[1]);
       }
@@ -194,7 +199,7 @@ function findUnusedPlatformCopies(model: ArtifactModel): Set<AnalyzedEntry> {
         unused.add(analyzed);
         continue;
       }
-      const prebuild = PREBUILDS_FOLDER.exec(path);
+      const prebuild = prebuildsFolder(path);
       const fits = prebuild !== null && prebuild[2] === 'linux' && prebuild[3] === NPM_CPU[architecture];
       if (prebuild !== null && !fits && prebuildsWithLinux.has(prebuild[1])) {
         unused.add(analyzed);
