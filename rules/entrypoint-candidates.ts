@@ -48,7 +48,7 @@ function looksLikeEntrypoint(analyzed: AnalyzedEntry, fileName: string): boolean
   if (analyzed.elf !== undefined && analyzed.elf.executable) {
     return true;
   }
-  return analyzed.content?.format === 'macho' || analyzed.content?.format === 'pe';
+  return analyzed.content?.format === 'macho' || (analyzed.content?.format === 'pe' && analyzed.content.pe?.managed !== true);
 }
 
 /**
@@ -58,7 +58,11 @@ function looksLikeEntrypoint(analyzed: AnalyzedEntry, fileName: string): boolean
  */
 function couldBeExecutable(analyzed: AnalyzedEntry): boolean {
   const format = analyzed.content?.format;
-  if (format === 'elf' || format === 'script' || format === 'macho' || format === 'pe') {
+  if (format === 'pe') {
+    // A .NET assembly is IL for the .NET runtime, never an executable for the kernel.
+    return analyzed.content?.pe?.managed !== true;
+  }
+  if (format === 'elf' || format === 'script' || format === 'macho') {
     return true;
   }
   return format === 'other' && analyzed.content?.text !== true && !/\.(zip|jar)$/i.test(analyzed.entry.path);

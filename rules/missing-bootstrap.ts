@@ -38,11 +38,12 @@ export const rule: Rule = {
   },
 };
 
-/** Root files that only a managed runtime's function has, with the runtime to lint it with. */
+/** Root files that only a managed runtime's function has, with the runtime to lint it with; the first match wins. */
 const MANAGED_SIGNS: Array<{ pattern: RegExp; language: string; example: string }> = [
   { pattern: /^(?:package\.json|index\.[cm]?js|app\.[cm]?js)$/, language: 'Node.js', example: '--runtime nodejs22.x --handler index.handler' },
   { pattern: /^(?:lambda_function|app|handler|main)\.py$/, language: 'Python', example: '--runtime python3.13 --handler lambda_function.lambda_handler' },
   { pattern: /^(?:lambda_function|app|handler)\.rb$|^Gemfile$/, language: 'Ruby', example: '--runtime ruby3.4 --handler lambda_function.lambda_handler' },
+  { pattern: /\.(?:deps|runtimeconfig)\.json$/, language: '.NET', example: '--runtime dotnet8 --handler MyFunction::MyFunction.Function::FunctionHandler' },
 ];
 
 /**

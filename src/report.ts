@@ -100,6 +100,6 @@ export interface LintReport {
   unreadableArtifacts: number;
   /** Ignore entries of the configuration that matched no finding. */
   unusedIgnores: IgnoreEntry[];
-  /** Template functions that were not linted (an S3 CodeUri, a Runtime from a Parameter); they do not change the exit code. */
+  /** Template functions that were not linted (an S3 CodeUri, a Runtime from a Parameter); the CLI exits 2 only when every function was skipped. */
   skippedFunctions: SkippedFunction[];
 }

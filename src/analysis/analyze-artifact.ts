@@ -57,7 +57,7 @@ export async function analyzeArtifact(
   const root: PackagePart['root'] = settings.kind === 'layer' ? '/opt' : '/var/task';
 
   try {
-    const archive = await openPackage(location);
+    const archive = await openPackage(location, true);
     kind = archive.kind;
     parts.push(await readPart(archive, role, root, true, handlerClass, onProgress));
     archiveProblems.push(...archive.problems);
@@ -73,7 +73,8 @@ export async function analyzeArtifact(
   for (const layerLocation of layerLocations) {
     let layer: PackageArchive | SingleFileArchive;
     try {
-      layer = await openPackage(layerLocation);
+      // A layer is a zip or a folder: a single executable is no layer, and taking it as /opt/bootstrap would hide that.
+      layer = await openPackage(layerLocation, false);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new InputError(`layer ${reason}`);
@@ -115,7 +116,7 @@ export async function analyzeArtifact(
 }
 
 /** Opens a folder, a zip, or a single ELF file or script (checked as the package's `bootstrap`). */
-async function openPackage(location: string): Promise<PackageArchive | SingleFileArchive> {
+async function openPackage(location: string, allowSingleFile: boolean): Promise<PackageArchive | SingleFileArchive> {
   let stats;
   try {
     stats = await stat(location);
@@ -134,7 +135,7 @@ async function openPackage(location: string): Promise<PackageArchive | SingleFil
     return await openZipArchive(location);
   } catch (error) {
     if (error instanceof ArchiveError && !error.damagedZip) {
-      if (await startsLikeExecutable(location)) {
+      if (allowSingleFile && (await startsLikeExecutable(location))) {
         return openSingleFileArchive(location);
       }
       throw new InputError(`${location}: ${error.message}`);

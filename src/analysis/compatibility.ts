@@ -1,5 +1,5 @@
 import type { Finding, Rule, RuleLevel } from '../engine/rule.js';
-import { runRules, type RuleRun } from '../engine/run-rules.js';
+import { runRules, sortFindings, type RuleRun } from '../engine/run-rules.js';
 import { listRuntimes, type Architecture } from '../runtimes/runtime.js';
 import type { ArtifactModel } from './model.js';
 import { modelForRuntime } from './variant.js';
@@ -44,7 +44,8 @@ export function assessCompatibility(
 
   for (const runtime of listRuntimes().filter((candidate) => candidate.family === family)) {
     for (const architecture of Object.keys(runtime.architectures) as Architecture[]) {
-      const findings = [...reused, ...runRules(modelForRuntime(model, runtime, architecture), rerun, levels)];
+      // Sorted as runRules sorts, so the first reason is the one the findings list shows first.
+      const findings = sortFindings([...reused, ...runRules(modelForRuntime(model, runtime, architecture), rerun, levels)]);
       const errors = findings.filter((finding) => finding.severity === 'error' || finding.blocksStart === true);
       const starts = errors.length === 0;
       const unconfirmed = starts ? findings.filter((finding) => finding.unconfirmedStart === true) : [];

@@ -24,9 +24,19 @@ export interface SingleFileArchive extends Omit<PackageArchive, 'kind'> {
 const SHEBANG = Buffer.from('#!', 'latin1');
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
+/** Magic numbers of thin Mach-O files (either byte order) and of PE files (`MZ`). */
+const FOREIGN_EXECUTABLE_MAGICS = [
+  Buffer.from([0xfe, 0xed, 0xfa, 0xce]),
+  Buffer.from([0xfe, 0xed, 0xfa, 0xcf]),
+  Buffer.from([0xce, 0xfa, 0xed, 0xfe]),
+  Buffer.from([0xcf, 0xfa, 0xed, 0xfe]),
+  Buffer.from('MZ', 'latin1'),
+];
+
 /**
- * Returns true when the file starts like something the kernel could execute as a bootstrap: the ELF
- * magic bytes, or `#!` (after a byte order mark too, which script-bom then reports).
+ * Returns true when the file starts like an executable a build could produce as the bootstrap: the
+ * ELF magic bytes, `#!` (after a byte order mark too, which script-bom then reports), or a Mach-O
+ * or PE header, which a build for the developer's own OS produces and the rules then report.
  */
 export async function startsLikeExecutable(location: string): Promise<boolean> {
   const handle = await openFile(location, 'r');
@@ -35,6 +45,9 @@ export async function startsLikeExecutable(location: string): Promise<boolean> {
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
     const start = head.subarray(0, bytesRead);
     if (start.subarray(0, ELF_MAGIC.length).equals(ELF_MAGIC)) {
+      return true;
+    }
+    if (FOREIGN_EXECUTABLE_MAGICS.some((magic) => start.subarray(0, magic.length).equals(magic))) {
       return true;
     }
     const afterBom = start.subarray(0, UTF8_BOM.length).equals(UTF8_BOM) ? start.subarray(UTF8_BOM.length) : start;

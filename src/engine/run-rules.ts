@@ -81,6 +81,10 @@ export function runRulesTracked(model: ArtifactModel, rules: readonly Rule[], le
     }
   }
 
-  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId));
-  return { findings, runtimeIndependent };
+  return { findings: sortFindings(findings), runtimeIndependent };
+}
+
+/** Sorts findings by severity, then rule code, in place, and returns them. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId));
 }

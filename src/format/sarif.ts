@@ -111,7 +111,8 @@ export function formatSarif(report: LintReport, options: SarifOptions): string {
     }
   }
 
-  const artifactNames = report.artifacts.map((artifact) => basename(artifact.path)).sort();
+  // A template function is named by its logical id: CDK asset folders change name with every build.
+  const artifactNames = [...new Set(report.artifacts.map((artifact) => artifact.function?.logicalId ?? basename(artifact.path)))].sort();
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',

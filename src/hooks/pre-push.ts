@@ -49,9 +49,14 @@ export function installPrePushHook(options: PrePushInstallOptions): PrePushInsta
   }
 
   const command = ['lambda-lint', ...options.lintArguments.map(shellQuote)].join(' ');
-  mkdirSync(hooksDirectory, { recursive: true });
-  writeFileSync(hookFile, hookScript(prefix, options.lintArguments));
-  chmodSync(hookFile, 0o755);
+  try {
+    mkdirSync(hooksDirectory, { recursive: true });
+    writeFileSync(hookFile, hookScript(prefix, options.lintArguments));
+    chmodSync(hookFile, 0o755);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new HookInstallError(`cannot write ${shownPath}: ${reason}`);
+  }
 
   return { hookPath: shownPath, command };
 }

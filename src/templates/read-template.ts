@@ -114,7 +114,13 @@ async function parseTemplateText(path: string, text: string): Promise<Record<str
       const reason = document.errors[0].message.split('\n')[0].replace(/:$/, '');
       throw new TemplateError(`template ${path} is not valid YAML: ${reason}`);
     }
-    body = document.toJS({ maxAliasCount: 100 });
+    try {
+      body = document.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      // yaml throws when aliases expand past maxAliasCount (a "billion laughs" document) or cannot resolve.
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new TemplateError(`template ${path} is not valid YAML: ${reason}`);
+    }
   }
 
   if (!isRecord(body)) {
