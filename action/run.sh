@@ -21,6 +21,13 @@ fail_level="${INPUT_FAIL_LEVEL:-error}"
 format="${INPUT_FORMAT:-github}"
 sarif_file="${INPUT_SARIF_FILE:-}"
 
+# Escapes workflow command data as GitHub's toolkit does: %, CR and LF.
+command_data() {
+  local data="${1//%/%25}"
+  data="${data//$'\r'/%0D}"
+  printf '%s' "${data//$'\n'/%0A}"
+}
+
 write_output() {
   if [ -n "${GITHUB_OUTPUT:-}" ]; then
     printf '%s=%s\n' "$1" "$2" >>"$GITHUB_OUTPUT"
@@ -30,7 +37,7 @@ write_output() {
 case "$fail_level" in
   error | warning | never) ;;
   *)
-    echo "::error title=lambda-lint::invalid fail-level \"$fail_level\": use error, warning or never"
+    echo "::error title=lambda-lint::invalid fail-level \"$(command_data "$fail_level")\": use error, warning or never"
     exit 2
     ;;
 esac
@@ -62,7 +69,7 @@ common+=(${INPUT_ARGS:-})
 for argument in ${INPUT_ARGS:-}; do
   case "$argument" in
     --format | --format=* | -o | --output | --output=*)
-      echo "::error title=lambda-lint::args must not contain $argument; use the format and sarif-file inputs"
+      echo "::error title=lambda-lint::args must not contain $(command_data "$argument"); use the format and sarif-file inputs"
       exit 2
       ;;
   esac
@@ -99,7 +106,7 @@ write_output exit-code "$status"
 if [ "$status" -ge 2 ]; then
   while IFS= read -r line; do
     case "$line" in
-      lambda-lint:*) echo "::error title=lambda-lint::${line#lambda-lint: }" ;;
+      lambda-lint:*) echo "::error title=lambda-lint::$(command_data "${line#lambda-lint: }")" ;;
     esac
   done <"$stderr_file"
 fi
@@ -123,7 +130,7 @@ if [ -n "$sarif_file" ]; then
   if [ "$sarif_status" -le 1 ] || { [ "$sarif_status" -eq 2 ] && sarif_written; }; then
     write_output sarif-file "$sarif_file"
   else
-    echo "::error title=lambda-lint::writing the SARIF report to $sarif_file failed with exit code $sarif_status"
+    echo "::error title=lambda-lint::writing the SARIF report to $(command_data "$sarif_file") failed with exit code $sarif_status"
     if [ "$status" -lt 2 ]; then
       status=$sarif_status
     fi

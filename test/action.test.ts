@@ -290,6 +290,13 @@ describe('action run.sh arguments', () => {
     expect(run.stdout).toContain('::error title=lambda-lint::unknown runtime "nodejs99.x"');
   });
 
+  it('escapes % in the annotation of a usage error', () => {
+    const run = runAction({ paths: 'build/*.zip', runtime: 'node%0A::warning::x' });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain('::error title=lambda-lint::unknown runtime "node%250A::warning::x"');
+    expect(run.stdout.split('\n').some((line) => line.startsWith('::warning::'))).toBe(false);
+  });
+
   it('rejects args that would change the format or the output file', () => {
     const run = runAction({ paths: 'build/*.zip', args: '--format json' });
     expect(run.status).toBe(2);

@@ -45,7 +45,13 @@ export async function openZipArchive(location: string): Promise<PackageArchive> 
 
   const fd = await promisify(openDescriptor)(location, 'r');
   const reader = new FdRandomAccessReader(fd);
-  const fileSize = (await promisify(fstat)(fd)).size;
+  let fileSize: number;
+  try {
+    fileSize = (await promisify(fstat)(fd)).size;
+  } catch (error) {
+    reader.shutdown();
+    throw error;
+  }
 
   let zipfile: yauzl.ZipFile;
   try {
