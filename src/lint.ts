@@ -285,14 +285,22 @@ function resolveSettings(
 /** The report of a template function that cannot be linted as written: an unreadable artifact naming the reason. */
 function invalidFunctionReport(invalid: InvalidFunction): ArtifactReport {
   const target = invalid.target;
+  const report = emptyArtifactReport(target.codePath ?? target.template, target.runtime ?? '', target.architecture ?? 'x86_64', target.layers);
+  report.function = { logicalId: target.logicalId, template: target.template, notes: target.notes };
+  report.inputError = invalid.message;
+  return report;
+}
+
+/** An artifact report with nothing found yet. */
+function emptyArtifactReport(path: string, runtime: string, architecture: Architecture, layers: string[]): ArtifactReport {
   return {
-    path: target.codePath ?? target.template,
-    function: { logicalId: target.logicalId, template: target.template, notes: target.notes },
+    path,
+    function: null,
     kind: null,
-    runtime: target.runtime ?? '',
-    architecture: target.architecture ?? 'x86_64',
-    layers: target.layers,
-    inputError: invalid.message,
+    runtime,
+    architecture,
+    layers,
+    inputError: null,
     entrypoint: null,
     entrypointFile: null,
     entrypointDescription: null,
@@ -313,24 +321,7 @@ async function lintOne(
   levels: Map<string, RuleLevel>,
   onProgress: ReadProgressListener | undefined,
 ): Promise<ArtifactReport> {
-  const report: ArtifactReport = {
-    path,
-    function: null,
-    kind: null,
-    runtime: settings.runtime.id,
-    architecture: settings.architecture,
-    layers,
-    inputError: null,
-    entrypoint: null,
-    entrypointFile: null,
-    entrypointDescription: null,
-    compatibility: [],
-    compatibilitySummary: null,
-    entries: [],
-    findings: [],
-    suppressedFindings: [],
-    counts: emptyCounts(),
-  };
+  const report = emptyArtifactReport(path, settings.runtime.id, settings.architecture, layers);
 
   let model;
   try {
