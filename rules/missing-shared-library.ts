@@ -1,4 +1,5 @@
 import type { AnalyzedEntry, ArtifactModel } from '../src/analysis/model.js';
+import { lifecycleStatus } from '../src/runtime-status.js';
 import { listRuntimes, type RuntimeInfo } from '../src/runtimes/runtime.js';
 import { compareVersionNumbers, parseVersionName, parseVersionNumbers } from '../src/runtimes/versions.js';
 import type { Rule } from '../src/engine/rule.js';
@@ -91,7 +92,8 @@ function availabilityNote(model: ArtifactModel, needer: AnalyzedEntry, soname: s
     .filter((candidate) => providing.includes(candidate.id))
     .filter((candidate) => glibcNeed === null || glibcMeets(candidate, glibcNeed));
   if (others.length > 0) {
-    const labels = others.map((candidate) => (isDeprecated(candidate, model.settings.now) ? `${candidate.id} (deprecated)` : candidate.id));
+    const today = model.settings.now.toISOString().slice(0, 10);
+    const labels = others.map((candidate) => (lifecycleStatus(candidate, today) === 'supported' ? candidate.id : `${candidate.id} (deprecated)`));
     return ` ${soname} is part of ${labels.join(', ')}.`;
   }
   if (providing.length > 0) {
@@ -117,11 +119,6 @@ function highestGlibcNeed(analyzed: AnalyzedEntry): number[] | null {
 function glibcMeets(runtime: RuntimeInfo, need: number[]): boolean {
   const highest = runtime.symbolVersions.GLIBC;
   return highest !== null && compareVersionNumbers(parseVersionNumbers(highest), need) >= 0;
-}
-
-function isDeprecated(runtime: RuntimeInfo, now: Date): boolean {
-  const deprecation = runtime.lifecycle.deprecation;
-  return deprecation !== null && new Date(`${deprecation}T00:00:00Z`) <= now;
 }
 
 function fixFor(soname: string): string {
