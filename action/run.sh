@@ -101,8 +101,8 @@ run_lint "${main_options[@]}" 2>"$stderr_file" || status=$?
 cat -- "$stderr_file" >&2
 write_output exit-code "$status"
 
-# A usage error or an unreadable input prints its reason on stderr only; annotate it, so the reason
-# shows in the run's summary and not just in the log.
+# A usage error or an unreadable input prints its reason on stderr only. An annotation puts the reason
+# in the run's summary as well as in the log.
 if [ "$status" -ge 2 ]; then
   while IFS= read -r line; do
     case "$line" in

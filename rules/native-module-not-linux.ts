@@ -20,7 +20,8 @@ export const rule: Rule = {
       if (analyzed === model.entrypoint.entry || !NATIVE_MODULE_NAME.test(analyzed.entry.path)) {
         continue;
       }
-      // Copies for other platforms that the package's loader never picks are left alone; finding them costs a pass over the package, so it runs only here.
+      // Copies for other platforms that the package's loader never picks are left alone. Finding them
+      // costs a pass over the package, so it runs only for a foreign native module.
       unused ??= unusedPlatformCopies(model);
       if (unused.has(analyzed)) {
         continue;

@@ -291,7 +291,7 @@ function invalidFunctionReport(invalid: InvalidFunction): ArtifactReport {
   return report;
 }
 
-/** An artifact report with nothing found yet. */
+/** Returns an artifact report with nothing found yet. */
 function emptyArtifactReport(path: string, runtime: string, architecture: Architecture, layers: string[]): ArtifactReport {
   return {
     path,

@@ -21,7 +21,7 @@ interface CompatibilityJson {
 }
 
 describe('compatibility summary', () => {
-  it('marks a runtime as unconfirmed when the bootstrap interpreter is not in its data', () => {
+  it('marks an unknown interpreter unconfirmed', () => {
     writeFileSync(join(folder, 'bootstrap'), '#!/bin/zsh\nexec ./handler\n');
     chmodSync(join(folder, 'bootstrap'), 0o755);
 
@@ -34,7 +34,7 @@ describe('compatibility summary', () => {
     expect(artifact.compatibilitySummary).toContain('provided.al2023 (x86_64, arm64; unconfirmed: bootstrap: script-interpreter-missing (/bin/zsh))');
   });
 
-  it('states no condition when the interpreter is known', () => {
+  it('adds no condition for sh', () => {
     writeFileSync(join(folder, 'bootstrap'), '#!/bin/sh\nexec ./handler\n');
     chmodSync(join(folder, 'bootstrap'), 0o755);
 

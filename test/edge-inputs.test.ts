@@ -32,7 +32,7 @@ describe('single files', () => {
     expect(result.stderr).toContain('layer fixtures/bin/hello-glibc234-x86_64: not a zip file');
   });
 
-  it('reports a Mach-O file given as the bootstrap instead of calling it no zip', () => {
+  it('lints a Mach-O single file', () => {
     spawnSync('unzip', ['-q', fixtureZip('fail-macho-x86_64'), '-d', scratch]);
     const result = runCli([...TODAY, '--format', 'json', join(scratch, 'bootstrap')]);
     expect(result.status).toBe(1);

@@ -39,7 +39,7 @@ describe('a package without bootstrap', () => {
     expect(findings.map((finding) => finding.ruleName)).toEqual(['misnamed-bootstrap']);
   });
 
-  it('says how to lint a Node.js package that was linted as a custom runtime', () => {
+  it('hints the Node.js runtime', () => {
     writeFileSync(join(folder, 'package.json'), '{ "name": "orders", "type": "module" }\n');
     writeFileSync(join(folder, 'index.mjs'), 'export const handler = async () => ({ ok: true });\n');
     const missing = lintFolder().artifacts[0].findings.find((finding) => finding.ruleName === 'missing-bootstrap');

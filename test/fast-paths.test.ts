@@ -14,7 +14,7 @@ import { findRuntime, listRuntimes, type Architecture } from '../src/runtimes/ru
 import { fixtureZip, runCli } from './support/cli.js';
 
 /**
- * The reading and rule-running shortcuts that keep large packages fast must give the same answers as
+ * The reading and rule-running shortcuts that keep large packages fast must give the same results as
  * the plain way. These tests compare both over every fixture.
  */
 
@@ -30,7 +30,7 @@ function expectationOf(id: string): Expectation {
   return JSON.parse(readFileSync(`fixtures/cases/${id}/expect.json`, 'utf8')) as Expectation;
 }
 
-/** The compatibility summary computed the plain way: every rule on every runtime of the family. */
+/** Computes the compatibility summary the plain way: every rule on every runtime of the family. */
 function plainCompatibility(model: Awaited<ReturnType<typeof analyzeArtifact>>): Array<{ runtime: string; architecture: string; starts: boolean }> {
   const startRules = RULES.filter((rule) => rule.deploymentOnly !== true);
   const results: Array<{ runtime: string; architecture: string; starts: boolean }> = [];

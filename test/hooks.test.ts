@@ -211,7 +211,7 @@ describe.runIf(gitAvailable)('hook install in a git repository', () => {
     expect(hook.stdout).toBe('local copy: build/good.zip\n');
   });
 
-  it('finds the copy a workspace hoisted to the repository root when installed from a package folder', () => {
+  it('finds a hoisted workspace copy', () => {
     const rootBin = join(repository, 'node_modules', '.bin');
     mkdirSync(rootBin, { recursive: true });
     writeFileSync(join(rootBin, 'lambda-lint'), '#!/bin/sh\necho "hoisted copy: $*"\n');

@@ -150,7 +150,7 @@ describe('SARIF output', () => {
     expect(log.runs[0].invocations[0].toolExecutionNotifications[0].message.text).toContain('no-such.zip: no such file or directory');
   });
 
-  it('links the tool and every rule to the public home once package.json names one', async () => {
+  it('links rules to the homepage', async () => {
     const report = await lint([fixtureZip('fail-c-openssl3-al2')], { runtime: 'provided.al2', now: new Date('2026-12-04T00:00:00Z') });
     const home = 'https://example.org/lambda-lint';
     const log = JSON.parse(

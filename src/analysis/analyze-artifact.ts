@@ -198,7 +198,7 @@ async function readPart(
 
 /**
  * Names of source and text files whose bytes cannot change how Lambda starts the function when the
- * file is not executable: the language runtime reads them as what their name says, and neither the
+ * file is not executable: the language runtime reads them as the file type their name gives, and neither the
  * kernel nor ld.so ever opens them. Their content is not read, which in a node_modules tree of
  * 30,000 files saves nearly all of the reading.
  */
@@ -209,7 +209,10 @@ function contentCannotMatter(entry: PackageEntry): boolean {
   return entry.permissions !== null && (entry.permissions & 0o111) === 0 && SOURCE_FILE_NAME.test(entry.path);
 }
 
-/** Reads the heads of all entries in one pass where the archive can; a read error there is left to the per-entry reads, which report it. */
+/**
+ * Reads the heads of all entries in one pass where the archive supports it. A read error there is
+ * left to the per-entry reads, which report it.
+ */
 function prefetchHeads(archive: PackageArchive | SingleFileArchive): void {
   try {
     archive.prefetchHeads?.(CLASSIFY_BYTES, (entry) => !contentCannotMatter(entry));

@@ -11,7 +11,7 @@ export interface CompatibilityResult {
   starts: boolean;
   /** The first few errors it would meet, e.g. `bootstrap: glibc-version-too-new (GLIBC_2.28)`. */
   reasons: string[];
-  /** Where it starts: the first few warnings that would stop it if an unconfirmed fact holds. */
+  /** The first few warnings that would stop it, on a runtime where it starts, if an unconfirmed fact is true. */
   unconfirmed: string[];
 }
 

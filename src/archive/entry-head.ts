@@ -24,18 +24,19 @@ const SHORT_PREFIX_BYTES = 256;
 /** Output buffer size of zlib for a head: the default 16 KiB per call adds up over 40,000 entries. */
 const HEAD_CHUNK_BYTES = 4 * 1024;
 
-/** Bytes read at a time by the prefetch pass; the local headers and data of small entries lie in a row. */
+/** Bytes read at a time by the prefetch pass. The local headers and data of small entries are adjacent. */
 const PREFETCH_WINDOW_BYTES = 1 << 20;
 
 /**
- * Compressed bytes read for a head of `length` bytes. A deflate block header takes at most a few
- * hundred bytes and every further 15 bits give at least one byte of output, so twice the length plus
- * 512 bytes suffices unless the stream is padded with empty blocks, which the slow path handles.
- * Reading less keeps inflate's work and allocations small: packages hold tens of thousands of entries.
+ * Returns how many compressed bytes to read for a head of `length` bytes. A deflate block header
+ * takes a few hundred bytes at most (an estimate from the code length limits), and each further
+ * 15 bits give at least one byte of output. So twice the length plus 512 bytes suffices, unless the
+ * stream is padded with empty blocks, which the slow path handles. Reading less keeps inflate's work
+ * and allocations small in packages of tens of thousands of entries.
  */
 export function compressedHeadLength(entry: PackageEntry, length: number): number {
-  const wanted = entry.compressionMethod === 0 ? length : 2 * length + 512;
-  return Math.min(entry.compressedSize, wanted);
+  const requested = entry.compressionMethod === 0 ? length : 2 * length + 512;
+  return Math.min(entry.compressedSize, requested);
 }
 
 /** Bytes to read from the local header on to get the header, its name and the compressed head. */
@@ -126,11 +127,11 @@ function formatCrc32(value: number): string {
  * head is the whole entry, its CRC-32 is checked, and a mismatch throws `EntryReadError`.
  */
 export function headFromData(compressed: Buffer, entry: PackageEntry, length: number): Buffer | null {
-  const wanted = Math.min(length, entry.size);
+  const expectedLength = Math.min(length, entry.size);
   if (entry.compressionMethod === 0) {
     // Stored data ends at its compressed size even when the uncompressed size claims more: Info-ZIP
     // unzip 6.0 warns and "continues with compressed size value", and Python 3.11 zipfile reads it.
-    const available = Math.min(wanted, entry.compressedSize);
+    const available = Math.min(expectedLength, entry.compressedSize);
     if (compressed.length < available) {
       return null;
     }
@@ -147,13 +148,13 @@ export function headFromData(compressed: Buffer, entry: PackageEntry, length: nu
     // which cannot pass the limit, still gives more than the head.
     output = inflateHead(compressed.subarray(0, SHORT_PREFIX_BYTES));
   }
-  if (output === null || output.length < wanted) {
+  if (output === null || output.length < expectedLength) {
     return null;
   }
 
   // A copy, so the head does not keep inflate's whole output buffer alive.
-  const head = Buffer.from(output.subarray(0, wanted));
-  if (wanted === entry.size) {
+  const head = Buffer.from(output.subarray(0, expectedLength));
+  if (expectedLength === entry.size) {
     verifyCrc32(head, entry);
   }
   return head;

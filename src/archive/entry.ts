@@ -86,10 +86,10 @@ export interface PackageArchive {
    */
   readHead(entry: PackageEntry, length: number): Promise<Buffer>;
   /**
-   * Reads the heads (up to `length` bytes) of the entries `wanted` accepts in one pass, so that later
-   * `readHead` calls for up to `length` bytes are answered from memory, each once. Optional: a folder
-   * has no use for it.
+   * Reads the heads (up to `length` bytes) of the entries `include` accepts in one pass, so that later
+   * `readHead` calls for up to `length` bytes are served from memory, each once. A folder does not
+   * implement it.
    */
-  prefetchHeads?(length: number, wanted: (entry: PackageEntry) => boolean): void;
+  prefetchHeads?(length: number, include: (entry: PackageEntry) => boolean): void;
   close(): void;
 }

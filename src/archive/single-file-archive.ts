@@ -34,9 +34,9 @@ const FOREIGN_EXECUTABLE_MAGICS = [
 ];
 
 /**
- * Returns true when the file starts like an executable a build could produce as the bootstrap: the
- * ELF magic bytes, `#!` (after a byte order mark too, which script-bom then reports), or a Mach-O
- * or PE header, which a build for the developer's own OS produces and the rules then report.
+ * Returns true when the file starts like an executable a build could produce as the bootstrap. That
+ * is the ELF magic bytes, or `#!`, also after a byte order mark, which script-bom then reports. It is
+ * also a Mach-O or PE header, from a build for the developer's own OS, which the rules then report.
  */
 export async function startsLikeExecutable(location: string): Promise<boolean> {
   const handle = await openFile(location, 'r');

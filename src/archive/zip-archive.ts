@@ -125,10 +125,10 @@ export async function openZipArchive(location: string): Promise<PackageArchive> 
       }
       return readEntryHead(reader, record, entry, length);
     },
-    prefetchHeads(length: number, wanted: (entry: PackageEntry) => boolean): void {
+    prefetchHeads(length: number, include: (entry: PackageEntry) => boolean): void {
       const targets = entries
         .filter((entry) => entry.type === 'file' && entry.size > 0 && !entry.encrypted && (entry.compressionMethod === 0 || entry.compressionMethod === 8))
-        .filter(wanted)
+        .filter(include)
         .map((entry) => {
           const record = records.get(entry) as CentralRecord;
           return { entry, localHeader: record.localHeaderOffset, centralName: record.centralName };
@@ -223,7 +223,7 @@ async function startsWithZipSignature(location: string): Promise<boolean> {
   }
 }
 
-/** The entry's name as the central directory stores it: with decodeStrings false, yauzl leaves the raw bytes. */
+/** Returns the entry's name as the central directory stores it. With decodeStrings false, yauzl keeps the raw bytes. */
 function centralNameOf(raw: yauzl.Entry): Buffer {
   return raw.fileName as unknown as Buffer;
 }

@@ -43,7 +43,7 @@ export interface FindingInput {
    */
   blocksStart?: boolean;
   /**
-   * True on a warning whose problem stops the code only if a fact lambda-lint cannot confirm holds (an
+   * True on a warning whose problem stops the code only if a fact lambda-lint cannot confirm is true (an
    * interpreter or a library its data does not list). The compatibility summary calls the runtime unconfirmed.
    */
   unconfirmedStart?: boolean;

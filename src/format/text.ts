@@ -145,10 +145,10 @@ function formatOtherElfFiles(artifact: ArtifactReport): string[] {
 const MAX_INFO_FINDINGS_PER_RULE = 3;
 
 function collapseRepeatedRules(findings: Finding[]): Finding[] {
-  const shown = new Map<string, number>();
+  const countsByRule = new Map<string, number>();
   return findings.filter((finding) => {
-    const count = shown.get(finding.ruleId) ?? 0;
-    shown.set(finding.ruleId, count + 1);
+    const count = countsByRule.get(finding.ruleId) ?? 0;
+    countsByRule.set(finding.ruleId, count + 1);
     return count < MAX_INFO_FINDINGS_PER_RULE;
   });
 }

@@ -75,8 +75,9 @@ const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
 const MEMORY_LIMIT_BYTES = 256 * 1024 * 1024;
 
 /**
- * Places where a length or offset field sits: in a zip the EOCD, central and local headers; in a
- * 64-bit ELF file e_phoff, e_shoff, e_phnum, e_shnum and each program header's p_offset and p_filesz.
+ * Returns the offsets of length and offset fields. In a zip they are in the EOCD, central and local
+ * headers. In a 64-bit ELF file they are e_phoff, e_shoff, e_phnum, e_shnum and each program
+ * header's p_offset and p_filesz.
  */
 function fieldOffsets(bytes: Buffer): number[] {
   const offsets: number[] = [];
