@@ -7,6 +7,9 @@ import type { AnalyzedEntry, ArtifactModel } from './model.js';
  * The same package seen by another runtime or architecture: entries, contents and the merged file
  * system are reused, while the entrypoint and library resolution, which depend on the runtime, are
  * computed again.
+ *
+ * NOTE: the fields replaced here must match RUNTIME_FIELDS in src/engine/run-rules.ts. A field added
+ * here only would let the compatibility summary reuse findings that differ on another runtime.
  */
 export function modelForRuntime(model: ArtifactModel, runtime: RuntimeInfo, architecture: Architecture): ArtifactModel {
   const settings = { ...model.settings, runtime, architecture };
